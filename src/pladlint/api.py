@@ -1,0 +1,82 @@
+"""The library face shared by the CLI, the editor server and the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from pladlint.config import Config
+from pladlint.discovery import discover
+from pladlint.document import FrontMatterError, parse_document
+from pladlint.engine import lint_document
+from pladlint.findings import FileError, FileResult, LintResult
+from pladlint.source import InputError, decode, read_source
+
+
+class InternalError(Exception):
+    pass
+
+
+def display_path(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        rel = str(path)
+    if rel.startswith(".." + os.sep) or rel == "..":
+        rel = str(path)
+    return Path(rel).as_posix()
+
+
+def lint_text(text: str, config: Config | None = None, path: str = "<stdin>",
+              today: dt.date | None = None) -> FileResult:
+    """Lint a page given as text. Raises FrontMatterError for unreadable front matter."""
+    config = config or Config()
+    doc = parse_document(Path(path), text)
+    return lint_document(doc, config, path, today)
+
+
+def lint_bytes(data: bytes, config: Config, path: str, today: dt.date | None = None,
+               debug: bool = False) -> FileResult | FileError:
+    try:
+        source = decode(data, config.max_file_size)
+        return lint_text(source.text, config, path, today)
+    except (InputError, FrontMatterError) as exc:
+        return FileError(path, str(exc))
+    except Exception as exc:
+        if debug:
+            raise
+        return FileError(path, f"internal error ({type(exc).__name__}: {exc}); "
+                               "run with --debug and report it")
+
+
+def lint_file(path: Path, config: Config, today: dt.date | None = None,
+              debug: bool = False) -> FileResult | FileError:
+    shown = display_path(path)
+    try:
+        source = read_source(path, config.max_file_size)
+        return lint_text(source.text, config, shown, today)
+    except (InputError, FrontMatterError) as exc:
+        return FileError(shown, str(exc))
+    except Exception as exc:
+        if debug:
+            raise
+        return FileError(shown, f"internal error ({type(exc).__name__}: {exc}); "
+                                "run with --debug and report it")
+
+
+def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
+               debug: bool = False) -> LintResult:
+    result = LintResult()
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            result.errors.append(FileError(display_path(path), "no such file or directory"))
+    for path in discover([p for p in paths if p.exists()], config):
+        outcome = lint_file(path, config, today, debug)
+        if isinstance(outcome, FileError):
+            result.errors.append(outcome)
+        else:
+            result.files.append(outcome)
+    result.files.sort(key=lambda r: r.path)
+    result.errors.sort(key=lambda e: (e.path, e.message))
+    return result

@@ -1,0 +1,199 @@
+"""Command-line interface: parse options, call the api, pick formatters, set the exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pladlint import __version__
+from pladlint.checks import ALL_RULES, find_rule
+from pladlint.config import FAIL_ON, Config, ConfigError, RuleSetting, load_config
+from pladlint.findings import FileError, LintResult
+from pladlint.formatters import FORMAT_NAMES, FormatOptions, get_formatter
+from pladlint.packs import PackError
+
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"pladlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _use_color(flag: bool | None, stream) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _parse_today(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2026-11-28", param_hint="--today")
+
+
+def _apply_selection(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    for key in (*select, *ignore):
+        if find_rule(key) is None:
+            raise click.BadParameter(f"unknown rule '{key}' (see `pladlint rules`)")
+    chosen = {find_rule(k).name for k in select}
+    dropped = {find_rule(k).name for k in ignore}
+    for rule in ALL_RULES:
+        base = config.rule_setting(rule)
+        enabled = base.enabled
+        if chosen:
+            enabled = rule.name in chosen
+        if rule.name in dropped:
+            enabled = False
+        config.rules[rule.name] = RuleSetting(enabled, base.severity, base.options,
+                                              base.explicit_severity)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="pladlint")
+def main() -> None:
+    """pladlint: plain-language and accessibility linter for patient health pages."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Configuration file (default: .pladlint.toml or pyproject.toml found "
+                   "walking up from the first path).")
+@click.option("--format", "formats", multiple=True, metavar="NAME[:FILE]",
+              help=f"Output format ({', '.join(FORMAT_NAMES)}); repeat for several, "
+                   "NAME:FILE writes that one to a file.")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write the (first) format to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON),
+              help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--audience", help="Default audience for pages that do not name one.")
+@click.option("--language", help="Default language for pages that do not name one.")
+@click.option("--select", multiple=True, metavar="RULE", help="Run only these rules.")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Do not run these rules.")
+@click.option("--stdin-filename", help="Name to report for a page read from '-'.")
+@click.option("--today", help="Date to use as today (YYYY-MM-DD), for review-date rules.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def check(paths, config_path, formats, output, fail_on, audience, language, select, ignore,
+          stdin_filename, today, color, debug) -> None:
+    """Lint Markdown pages: files, folders (recursively), or '-' for standard input."""
+    paths = list(paths) or [Path(".")]
+    today_date = _parse_today(today)
+    start = Path(stdin_filename) if (stdin_filename and paths == [Path("-")]) else paths[0]
+    try:
+        config = load_config(config_path, start if str(start) != "-" else Path.cwd())
+        if audience:
+            from pladlint.config import parse_config
+
+            parse_config({"audience": audience}, "--audience", config)
+        if language:
+            config.language = language.lower().split("-")[0]
+        if fail_on:
+            config.fail_on = fail_on
+        _apply_selection(config, select, ignore)
+    except (ConfigError, PackError) as exc:
+        _fail(str(exc))
+    targets = _parse_formats(formats, output)
+    try:
+        result = _run(paths, config, stdin_filename, today_date, debug)
+    except (ConfigError, PackError) as exc:
+        _fail(str(exc))
+    _emit(result, targets, config)
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_PROBLEMS if result.count_at_or_above(config.fail_on) else EXIT_CLEAN)
+
+
+def _parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[str, Path | None]]:
+    targets: list[tuple[str, Path | None]] = []
+    for i, spec in enumerate(formats or ("text",)):
+        name, _, file = spec.partition(":")
+        if name not in FORMAT_NAMES:
+            raise click.BadParameter(f"unknown format '{name}' (one of {', '.join(FORMAT_NAMES)})",
+                                     param_hint="--format")
+        dest = Path(file) if file else (output if i == 0 else None)
+        targets.append((name, dest))
+    return targets
+
+
+def _run(paths: list[Path], config: Config, stdin_filename: str | None,
+         today: dt.date | None, debug: bool) -> LintResult:
+    from pladlint.api import lint_bytes, lint_paths
+
+    if Path("-") in paths:
+        if len(paths) > 1:
+            raise click.UsageError("'-' (standard input) cannot be combined with other paths")
+        data = sys.stdin.buffer.read()
+        outcome = lint_bytes(data, config, stdin_filename or "<stdin>", today, debug)
+        result = LintResult()
+        if isinstance(outcome, FileError):
+            result.errors.append(outcome)
+        else:
+            result.files.append(outcome)
+        return result
+    return lint_paths(paths, config, today, debug)
+
+
+def _emit(result: LintResult, targets: list[tuple[str, Path | None]], config: Config) -> None:
+    for name, dest in targets:
+        stream = sys.stdout
+        options = FormatOptions(color=_use_color(None, stream) if dest is None else False,
+                                root=str(config.root), fail_on=config.fail_on)
+        text = get_formatter(name)(result, options)
+        if dest is None:
+            click.echo(text, nl=False)
+        else:
+            try:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                _fail(f"{dest}: cannot write report: {exc.strerror or exc}")
+
+
+@main.command("rules")
+def rules_command() -> None:
+    """List every rule: code, name, default severity, what it checks."""
+    width = max(len(r.name) for r in ALL_RULES)
+    for rule in ALL_RULES:
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Explain a rule: why it matters, an example, how to fix it, how to configure it."""
+    found = find_rule(rule)
+    if found is None:
+        _fail(f"unknown rule '{rule}' (see `pladlint rules`)")
+    click.echo(explain_text(found))
+
+
+def explain_text(rule) -> str:
+    lines = [f"{rule.code} {rule.name} (default severity: {rule.severity.value})", "",
+             rule.summary, "", "Why it matters", "  " + rule.rationale, "", "Example",
+             *("    " + line for line in rule.example.rstrip("\n").splitlines()), "",
+             "How to fix it", "  " + rule.fix, ""]
+    if rule.tags:
+        lines += ["Tags: " + ", ".join(rule.tags), ""]
+    if rule.audiences:
+        lines += ["Applies to audiences: " + ", ".join(rule.audiences), ""]
+    lines += ["Configuration (pyproject.toml or .pladlint.toml)",
+              f"  [tool.pladlint.rules.{rule.name}]",
+              '  severity = "error"   # or "warning", "info"; or set the rule to "off"']
+    for name, option in rule.options.items():
+        default = option.default
+        shown = "(audience default)" if default is None else repr(default)
+        lines.append(f"  {name} = ...   # {option.help} Default: {shown}")
+    return "\n".join(lines)

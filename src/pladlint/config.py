@@ -1,0 +1,228 @@
+"""Configuration: found by walking up from the linted path, validated with the key named."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pladlint.checks import ALL_RULES, Rule, Severity, find_rule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".pladlint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = (
+    ".git/", ".hg/", ".svn/", "node_modules/", ".venv/", "venv/", "__pycache__/",
+    ".pladlint_cache/", ".tox/", "build/", "dist/", "site-packages/",
+)
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    """Invalid configuration; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    enabled: bool
+    severity: Severity
+    options: dict[str, Any]
+    explicit_severity: bool = False  # set by the user: wins over a rule's own escalation
+
+
+@dataclass
+class Config:
+    audience: str | None = None  # None: the default of rules/audiences.yml
+    language: str = "en"
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    extensions: list[str] = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
+    respect_gitignore: bool = True
+    fail_on: str = "warning"
+    max_file_size: int = 10 * 1024 * 1024
+    spacy_model: str | None = None
+    rules: dict[str, RuleSetting] = field(default_factory=dict)  # by rule name
+    source: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+
+    def rule_setting(self, rule: Rule) -> RuleSetting:
+        setting = self.rules.get(rule.name)
+        if setting is None:
+            setting = RuleSetting(True, rule.severity, {k: o.default for k, o in rule.options.items()})
+        return setting
+
+    def with_overrides(self, **changes: Any) -> "Config":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _expect(value: Any, kind: type | tuple, key: str, where: str) -> Any:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if isinstance(value, bool) and bool not in kinds:
+        ok = False
+    else:
+        ok = isinstance(value, kinds)
+    if not ok:
+        names = " or ".join("a list of strings" if k is list else k.__name__ for k in kinds)
+        raise ConfigError(f"{where}: '{key}' must be {names}, not {type(value).__name__}")
+    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return value
+
+
+def _size(value: Any, key: str, where: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        text = value.strip().upper().replace(" ", "")
+        for unit, mult in (("KB", 1024), ("MB", 1024**2), ("GB", 1024**3), ("B", 1)):
+            if text.endswith(unit) and text[: -len(unit)].replace(".", "", 1).isdigit():
+                return int(float(text[: -len(unit)]) * mult)
+    raise ConfigError(f"{where}: '{key}' must be a positive number of bytes or a size like '10MB'")
+
+
+def parse_rule_settings(raw: Any, where: str) -> dict[str, RuleSetting]:
+    _expect(raw, dict, "rules", where)
+    out: dict[str, RuleSetting] = {}
+    for key, value in raw.items():
+        rule = find_rule(key)
+        at = f"rules.{key}"
+        if rule is None:
+            raise ConfigError(f"{where}: unknown rule '{key}' in [rules] (see `pladlint rules`)")
+        options = {k: o.default for k, o in rule.options.items()}
+        enabled, severity, explicit = True, rule.severity, False
+        if isinstance(value, bool):
+            enabled = value
+        elif isinstance(value, str):
+            if value.lower() in ("off", "false", "disable", "disabled"):
+                enabled = False
+            else:
+                try:
+                    severity, explicit = Severity.parse(value), True
+                except ValueError as exc:
+                    raise ConfigError(f"{where}: '{at}': {exc}, or 'off'") from None
+        elif isinstance(value, dict):
+            for opt, ov in value.items():
+                if opt == "enabled":
+                    enabled = _expect(ov, bool, f"{at}.enabled", where)
+                elif opt == "severity":
+                    try:
+                        severity = Severity.parse(_expect(ov, str, f"{at}.severity", where))
+                        explicit = True
+                    except ValueError as exc:
+                        raise ConfigError(f"{where}: '{at}.severity': {exc}") from None
+                elif opt in rule.options:
+                    try:
+                        options[opt] = rule.options[opt].validate(ov)
+                    except TypeError as exc:
+                        raise ConfigError(f"{where}: '{at}.{opt}' {exc}") from None
+                else:
+                    known = ", ".join(["enabled", "severity", *rule.options]) or "none"
+                    raise ConfigError(
+                        f"{where}: unknown option '{at}.{opt}' for rule {rule.name} (known: {known})"
+                    )
+        else:
+            raise ConfigError(
+                f"{where}: '{at}' must be 'off', a severity, or a table of options"
+            )
+        out[rule.name] = RuleSetting(enabled, severity, options, explicit)
+    return out
+
+
+_KEYS = {
+    "audience": str, "language": str, "exclude": list, "extend-exclude": list,
+    "extensions": list, "respect-gitignore": bool, "fail-on": str, "max-file-size": (int, str),
+    "spacy-model": str, "rules": dict,
+}
+
+
+def parse_config(raw: dict[str, Any], where: str, base: Config | None = None) -> Config:
+    config = base if base is not None else Config()
+    for key, value in raw.items():
+        if key not in _KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(_KEYS))})")
+        _expect(value, _KEYS[key], key, where)
+    if "audience" in raw:
+        from pladlint.audiences import load_audiences
+
+        if load_audiences().resolve(raw["audience"]) is None:
+            names = ", ".join(load_audiences().names)
+            raise ConfigError(f"{where}: 'audience' is '{raw['audience']}', not one of: {names}")
+        config.audience = load_audiences().resolve(raw["audience"]).name
+    if "language" in raw:
+        config.language = raw["language"].strip().lower().split("-")[0]
+    if "exclude" in raw:
+        config.exclude = list(raw["exclude"])
+    if "extend-exclude" in raw:
+        config.extend_exclude = list(raw["extend-exclude"])
+    if "extensions" in raw:
+        config.extensions = [e if e.startswith(".") else "." + e for e in raw["extensions"]]
+    if "respect-gitignore" in raw:
+        config.respect_gitignore = raw["respect-gitignore"]
+    if "fail-on" in raw:
+        if raw["fail-on"] not in FAIL_ON:
+            raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}")
+        config.fail_on = raw["fail-on"]
+    if "max-file-size" in raw:
+        config.max_file_size = _size(raw["max-file-size"], "max-file-size", where)
+    if "spacy-model" in raw:
+        config.spacy_model = raw["spacy-model"] or None
+    if "rules" in raw:
+        config.rules = {**config.rules, **parse_rule_settings(raw["rules"], where)}
+    return config
+
+
+def read_config_file(path: Path) -> dict[str, Any] | None:
+    """The pladlint table of a config file; None for a pyproject.toml without one."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("pladlint")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.pladlint] must be a table")
+        return table
+    return data
+
+
+def find_config_file(start: Path) -> Path | None:
+    here = start.resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and read_config_file(candidate) is None:
+                    continue
+                return candidate
+    return None
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+    path = explicit if explicit is not None else find_config_file(start or Path.cwd())
+    if path is None:
+        return Config(root=(start or Path.cwd()).resolve() if start and start.is_dir() else Path.cwd())
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError(f"{explicit}: config file not found")
+    raw = read_config_file(path)
+    if raw is None:
+        raise ConfigError(f"{path}: has no [tool.pladlint] table")
+    config = parse_config(raw, str(path))
+    config.source = path
+    config.root = path.resolve().parent
+    return config
+
+
+def all_rule_names() -> list[str]:
+    return [r.name for r in ALL_RULES]

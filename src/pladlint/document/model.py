@@ -1,0 +1,107 @@
+"""The document model every rule reads: parsed once per file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pladlint.document.frontmatter import FrontMatter
+from pladlint.positions import LineIndex, Span
+
+PREAMBLE_HEADING = "(top of page)"
+
+
+@dataclass
+class ProseUnit:
+    """One sentence unit of readable text: a paragraph, heading, list-item paragraph or cell.
+
+    `starts[i]`/`ends[i]` give the source span of prose character i. Most characters map
+    one to one; an escape (`\\*`) or entity (`&amp;`) maps one prose character onto several
+    source characters, and a separator space stands for the markup it replaced.
+    """
+
+    kind: str
+    section: int
+    text: str
+    starts: list[int]
+    ends: list[int]
+    block: Span
+
+    def source_span(self, start: int, end: int) -> Span:
+        """Source span of prose characters [start, end)."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else self.block.end
+            return Span(pos, pos)
+        return Span(self.starts[start], self.ends[end - 1])
+
+
+@dataclass
+class Link:
+    url: str
+    span: Span  # the whole link syntax
+    text: str  # link text as rendered (markup removed)
+    text_span: Span | None  # source span of the text between the brackets
+    section: int
+    kind: str  # inline | reference | autolink | html
+    unit: int | None = None  # prose unit holding its text, with the prose range below
+    prose_start: int = 0
+    prose_end: int = 0
+
+
+@dataclass
+class Image:
+    src: str
+    alt: str | None  # None: no alt attribute at all (HTML); "" empty
+    span: Span
+    section: int
+    kind: str  # markdown | reference | html
+    title: str | None = None
+    attrs: dict[str, str | None] = field(default_factory=dict)
+    link: int | None = None  # index of the link wrapping it, if any
+
+
+@dataclass
+class HtmlComment:
+    body: str  # text between <!-- and -->
+    span: Span
+
+
+@dataclass
+class Section:
+    index: int
+    heading: str
+    level: int  # 0 for the content before the first heading
+    heading_span: Span | None
+    empty_heading: bool
+    path: tuple[str, ...]  # headings of the enclosing sections, outermost first
+    start_line: int  # 1-based
+    end_line: int
+    units: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    path: Path
+    text: str
+    index: LineIndex
+    front_matter: FrontMatter
+    sections: list[Section]
+    units: list[ProseUnit]
+    links: list[Link]
+    images: list[Image]
+    comments: list[HtmlComment]
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.front_matter.metadata
+
+    def section_at(self, offset: int) -> Section | None:
+        found = None
+        line = self.index.line_of(offset) + 1
+        for section in self.sections:
+            if section.start_line <= line:
+                found = section
+            else:
+                break
+        return found

@@ -1,0 +1,80 @@
+"""What the engine hands to formatters: findings, per-file results, per-section summaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pladlint.checks.base import Severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # kebab-case name, e.g. "reading-grade"
+    code: str  # e.g. "PL101"
+    severity: Severity
+    message: str
+    path: str  # as displayed: relative to the working directory when possible, "/" separators
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    end_line: int
+    end_column: int  # exclusive: the column just past the last character
+    section: str
+    text: str  # the source text of the span
+    suggestion: str | None = None
+    start: int = 0  # 0-based character offsets in the file, half-open
+    end: int = 0
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.end_line, self.end_column, self.code,
+                self.message)
+
+
+@dataclass
+class SectionSummary:
+    heading: str
+    level: int
+    line: int
+    end_line: int
+    path: tuple[str, ...]
+    words: int
+    sentences: int
+    grade: float | None
+    scores: dict[str, float]
+    target: float | None
+    empty_heading: bool = False
+    note: str | None = None  # e.g. why no grade is given
+
+
+@dataclass
+class FileResult:
+    path: str
+    audience: str
+    language: str
+    sections: list[SectionSummary] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    words: int = 0
+    grade: float | None = None  # whole-document consensus grade
+
+
+@dataclass(frozen=True)
+class FileError:
+    path: str
+    message: str
+
+
+@dataclass
+class LintResult:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.files for f in r.findings]
+
+    def count_at_or_above(self, threshold: str) -> int:
+        if threshold == "never":
+            return 0
+        rank = Severity(threshold).rank
+        return sum(1 for f in self.findings if f.severity.rank >= rank)

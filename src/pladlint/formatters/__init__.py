@@ -1,0 +1,38 @@
+"""Formatters: pure functions from a LintResult to text. One module per format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from pladlint.findings import LintResult
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    color: bool = False
+    root: str = "."  # repository root for relative URIs (SARIF and friends)
+    fail_on: str = "warning"
+
+
+Formatter = Callable[[LintResult, FormatOptions], str]
+
+
+def _registry() -> dict[str, Formatter]:
+    from pladlint.formatters import concise, json_format
+
+    return {
+        "text": concise.format_result,
+        "concise": concise.format_result,
+        "json": json_format.format_result,
+    }
+
+
+FORMAT_NAMES = ("text", "concise", "json")
+
+
+def get_formatter(name: str) -> Formatter:
+    table = _registry()
+    if name not in table:
+        raise KeyError(name)
+    return table[name]

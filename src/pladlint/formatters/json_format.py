@@ -1,0 +1,58 @@
+"""JSON for machines. Field names are a stable interface: add fields, never rename them."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from pladlint import __version__
+from pladlint.findings import FileResult, Finding, LintResult, SectionSummary
+from pladlint.formatters import FormatOptions
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule, "code": f.code, "severity": f.severity.value, "message": f.message,
+        "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
+        "section": f.section, "text": f.text, "suggestion": f.suggestion,
+    }
+
+
+def section_dict(s: SectionSummary) -> dict[str, Any]:
+    return {
+        "heading": s.heading, "level": s.level, "line": s.line, "end_line": s.end_line,
+        "path": list(s.path), "empty_heading": s.empty_heading, "words": s.words,
+        "sentences": s.sentences, "grade": s.grade, "scores": s.scores, "target": s.target,
+        "note": s.note,
+    }
+
+
+def file_dict(r: FileResult) -> dict[str, Any]:
+    return {
+        "path": r.path, "audience": r.audience, "language": r.language, "words": r.words,
+        "grade": r.grade, "sections": [section_dict(s) for s in r.sections],
+        "findings": [finding_dict(f) for f in r.findings],
+    }
+
+
+def result_dict(result: LintResult) -> dict[str, Any]:
+    severities = Counter(f.severity.value for f in result.findings)
+    rules = Counter(f.rule for f in result.findings)
+    return {
+        "version": __version__,
+        "files": [file_dict(r) for r in result.files],
+        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
+        "summary": {
+            "files": len(result.files),
+            "files_with_errors": len(result.errors),
+            "findings": len(result.findings),
+            "by_severity": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
+            "by_rule": dict(sorted(rules.items())),
+        },
+    }
+
+
+def format_result(result: LintResult, options: FormatOptions) -> str:
+    return json.dumps(result_dict(result), indent=2, ensure_ascii=False, sort_keys=False,
+                      default=str) + "\n"

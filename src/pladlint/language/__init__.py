@@ -1,0 +1,1 @@
+"""Language layer: spaCy tokens and sentences, textstat scores, all offline."""

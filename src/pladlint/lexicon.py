@@ -1,0 +1,136 @@
+"""Term lexicons from `rules/jargon/*.yml`, matched on lemmas, longest match first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from pladlint.language.analysis import Token
+from pladlint.packs import PackError, load_pack, packs_dir, require
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str  # as written in the pack
+    plain: tuple[str, ...]
+    pack: str
+    case_sensitive: bool  # acronyms such as "PSA" only match in capitals
+
+
+@dataclass(frozen=True)
+class Match:
+    term: Term
+    first: int  # token indexes [first, last)
+    last: int
+
+
+class Lexicon:
+    """Terms keyed by their lemma sequence; lookup walks tokens once, longest match first."""
+
+    def __init__(self, entries: dict[tuple[str, ...], Term]) -> None:
+        self.entries = entries
+        self.by_first: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
+        for key, term in entries.items():
+            self.by_first.setdefault(key[0], []).append((key, term))
+        for bucket in self.by_first.values():
+            bucket.sort(key=lambda kv: (-len(kv[0]), kv[0]))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def matches(self, tokens: list[Token]) -> Iterator[Match]:
+        i = 0
+        n = len(tokens)
+        while i < n:
+            found = None
+            for candidate in {tokens[i].lemma, tokens[i].text.lower()}:
+                for key, term in self.by_first.get(candidate, ()):
+                    k = len(key)
+                    if i + k > n:
+                        continue
+                    if all(
+                        key[j] in (tokens[i + j].lemma, tokens[i + j].text.lower())
+                        for j in range(k)
+                    ) and _contiguous(tokens, i, i + k):
+                        if term.case_sensitive and not _same_case(term, tokens[i : i + k]):
+                            continue
+                        if found is None or k > found.last - found.first:
+                            found = Match(term, i, i + k)
+                        break
+            if found is not None:
+                yield found
+                i = found.last
+            else:
+                i += 1
+
+
+def _contiguous(tokens: list[Token], a: int, z: int) -> bool:
+    """A multi-word term must not jump across anything but single spaces or hyphens."""
+    return all(tokens[j + 1].start - tokens[j].end <= 1 for j in range(a, z - 1))
+
+
+def _same_case(term: Term, tokens: list[Token]) -> bool:
+    return " ".join(t.text for t in tokens).replace(" - ", "-") in (
+        term.term, term.term.replace("-", " - "))
+
+
+def _is_case_sensitive(term: str) -> bool:
+    letters = [c for c in term if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+def term_key(text: str, nlp: Any) -> tuple[str, ...]:
+    sdoc = nlp(text)
+    has_lemma = nlp.has_pipe("lemmatizer")
+    return tuple((t.lemma_ if has_lemma and t.lemma_ else t.text).lower() for t in sdoc if not t.is_space)
+
+
+def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str] = frozenset()) -> Lexicon:
+    entries: dict[tuple[str, ...], Term] = {}
+    names: list[str] = []
+    terms: list[Term] = []
+    for pack_name, data in packs:
+        raw = require(data, "terms", dict, pack_name)
+        for term, plain in raw.items():
+            term = str(term).strip()
+            if not term or term.lower() in exclude:
+                continue
+            if plain is None:
+                plain = []
+            if not isinstance(plain, list):
+                raise PackError(f"{pack_name}: terms.{term} must be a list of plain alternatives")
+            names.append(term)
+            terms.append(Term(term, tuple(str(p) for p in plain), pack_name, _is_case_sensitive(term)))
+    for term, sdoc in zip(terms, nlp.pipe(names, batch_size=256)):
+        has_lemma = nlp.has_pipe("lemmatizer")
+        key = tuple((t.lemma_ if has_lemma and t.lemma_ else t.text).lower() for t in sdoc if not t.is_space)
+        if not key:
+            continue
+        previous = entries.get(key)
+        if previous is None or (not previous.plain and term.plain):
+            entries[key] = term
+    return Lexicon(entries)
+
+
+def jargon_pack_files(kind: str = "medical") -> list[str]:
+    out = []
+    for path in sorted((packs_dir() / "jargon").glob("*.yml")):
+        data = load_pack(f"jargon/{path.name}")
+        if data.get("kind") == kind and "terms" in data:
+            out.append(f"jargon/{path.name}")
+    return out
+
+
+def everyday_words() -> set[str]:
+    try:
+        data = load_pack("jargon/everyday-words.yml")
+    except PackError:
+        return set()
+    return {str(w).lower() for w in data.get("words", []) or []}
+
+
+@lru_cache(maxsize=4)
+def default_lexicon(nlp: Any, kind: str = "medical") -> Lexicon:
+    files = jargon_pack_files(kind)
+    return build_lexicon(((f, load_pack(f)) for f in files), nlp, everyday_words())

@@ -1,0 +1,93 @@
+"""One position model: 0-based half-open character spans inside, 1-based line/column at the edge."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A 0-based, half-open range of character offsets into the file text as read."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Location:
+    """1-based line and column (columns count characters, i.e. code points)."""
+
+    line: int
+    column: int
+
+
+class LineIndex:
+    """Turns character offsets into 1-based line/column, built once per file.
+
+    A line ends at "\\n", "\\r\\n" or a lone "\\r", as CommonMark defines it, so CRLF files
+    report the same lines an editor shows.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        i = 0
+        n = len(text)
+        find_cr = text.find
+        while True:
+            nl = find_cr("\n", i)
+            cr = find_cr("\r", i)
+            if nl == -1 and cr == -1:
+                break
+            if cr != -1 and (nl == -1 or cr < nl):
+                nxt = cr + 2 if cr + 1 < n and text[cr + 1] == "\n" else cr + 1
+            else:
+                nxt = nl + 1
+            starts.append(nxt)
+            i = nxt
+        self.starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+    def line_start(self, line0: int) -> int:
+        """Offset of the first character of 0-based line `line0`."""
+        return self.starts[line0]
+
+    def line_end(self, line0: int) -> int:
+        """Offset just past the last character of 0-based line `line0`, before its line break."""
+        if line0 + 1 < len(self.starts):
+            end = self.starts[line0 + 1]
+            if end >= 1 and self.text[end - 1] == "\n":
+                end -= 1
+            if end >= 1 and self.text[end - 1] == "\r":
+                end -= 1
+            return end
+        return len(self.text)
+
+    def line_of(self, offset: int) -> int:
+        """0-based line holding `offset`."""
+        return bisect_right(self.starts, offset) - 1
+
+    def location(self, offset: int) -> Location:
+        line0 = self.line_of(offset)
+        return Location(line0 + 1, offset - self.starts[line0] + 1)
+
+    def end_location(self, span: Span) -> Location:
+        """1-based position just past the span's last character (exclusive, as SARIF and LSP)."""
+        return self.location(span.end)
