@@ -7,10 +7,19 @@ from pladlint.checks.image_alt_missing import ImageAltMissing
 from pladlint.checks.jargon_unexplained import JargonUnexplained
 from pladlint.checks.reading_grade import ReadingGrade
 
+# One explicit, greppable registry. Code families: PL0xx page-level (audience, language),
+# PL1xx readability, PL2xx jargon, PL3xx accessibility, PL4xx metadata, PL9xx workflow.
+# Retired codes stay reserved: never reuse one.
 ALL_RULES: tuple[Rule, ...] = (
+    # -- PL0xx page level
+    # -- PL1xx readability
     ReadingGrade(),
+    # -- PL2xx jargon
     JargonUnexplained(),
+    # -- PL3xx accessibility
     ImageAltMissing(),
+    # -- PL4xx metadata
+    # -- PL9xx workflow
 )
 
 __all__ = ["ALL_RULES", "Option", "Rule", "Severity", "Violation", "find_rule", "rules_by_key"]
