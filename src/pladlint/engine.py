@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from pladlint.audiences import Audience, load_audiences
-from pladlint.checks import ALL_RULES, Rule, Severity, Violation
+from pladlint.checks import ALL_RULES, Rule, Severity, Violation, find_rule
 from pladlint.config import Config
 from pladlint.context import DocumentContext
 from pladlint.document.model import Document
@@ -38,6 +38,9 @@ def build_context(doc: Document, config: Config, today: dt.date | None = None) -
     declared_language = doc.metadata.get("language", doc.metadata.get("lang"))
     language = normalize_language(declared_language) if declared_language else config.language
     settings = {"unknown-audience": unknown}
+    reading = find_rule("reading-grade")
+    if reading is not None:  # its target and min-words also shape the section summaries
+        settings["reading-grade"] = dict(config.rule_setting(reading).options)
     return DocumentContext(doc, audience, language, config.spacy_model,
                            today or dt.date.today(), settings)
 
@@ -86,10 +89,10 @@ def section_summaries(ctx: DocumentContext) -> list[SectionSummary]:
     for section, score in zip(ctx.doc.sections, ctx.section_scores):
         out.append(SectionSummary(
             heading=section.heading, level=section.level, line=section.start_line,
-            end_line=section.end_line, path=section.path, words=score.scores.words,
-            sentences=score.scores.sentences, grade=score.scores.grade,
-            scores=score.scores.scores, target=score.target,
-            empty_heading=section.empty_heading,
+            end_line=section.end_line, path=section.path, words=score.words,
+            sentences=score.sentences, grade=score.grade, scores=score.formulas,
+            target=score.target,
+            empty_heading=section.empty_heading, note=score.note,
         ))
     return out
 
@@ -102,5 +105,5 @@ def lint_document(doc: Document, config: Config, display_path: str,
     return FileResult(
         path=display_path, audience=ctx.audience.name, language=ctx.language,
         sections=section_summaries(ctx), findings=findings, words=doc_score.words,
-        grade=doc_score.grade,
+        grade=doc_score.grade, source=doc.text,
     )

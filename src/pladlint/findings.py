@@ -25,6 +25,9 @@ class Finding:
     start: int = 0  # 0-based character offsets in the file, half-open
     end: int = 0
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # Stable identity for baselines and SARIF partialFingerprints: rule + path + section +
+    # normalized text + occurrence index, never line numbers (see fingerprints.py).
+    fingerprint: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.end_line, self.end_column, self.code,
@@ -56,6 +59,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     words: int = 0
     grade: float | None = None  # whole-document consensus grade
+    # The file text as read, so formatters (terminal snippets, HTML report) and the fixer
+    # never re-read the file. Not part of the JSON output.
+    source: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
