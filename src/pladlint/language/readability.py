@@ -86,6 +86,10 @@ def score_text(text: str, lang: str) -> Scores:
     if not text.strip():
         return Scores(0, 0, 0)
     ts = _textstat()
+    if lang not in SUPPORTED_LANGUAGES:
+        # No formulas to feed, and pyphen has no dictionary for most codes ("zz", "42"):
+        # counting syllables would raise, so count words and sentences only.
+        return Scores(ts.lexicon_count(text), text.count("\n") + 1, 0)
     ts.set_lang(lang)
     words = ts.lexicon_count(text)
     sentences = text.count("\n") + 1
