@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pladlint.checks import ALL_RULES, Rule, Severity, find_rule
+from pladlint.safe_regex import UnsafePatternError, check_patterns, is_pattern_option
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -118,7 +119,10 @@ def parse_rule_settings(raw: Any, where: str) -> dict[str, RuleSetting]:
                 elif opt in rule.options:
                     try:
                         options[opt] = rule.options[opt].validate(ov)
-                    except TypeError as exc:
+                        if is_pattern_option(opt):  # user regexes: checked now (safe_regex)
+                            check_patterns([options[opt]] if isinstance(options[opt], str)
+                                           else options[opt])
+                    except (TypeError, UnsafePatternError) as exc:
                         raise ConfigError(f"{where}: '{at}.{opt}' {exc}") from None
                 else:
                     known = ", ".join(["enabled", "severity", *rule.options]) or "none"

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from pladlint.document.model import Document, Link
+from pladlint.safe_regex import SafePattern, compile_pattern
 
 DEFAULT_GLOSSARY_PATTERNS = (
     r"popDefinition\.aspx",
@@ -39,11 +40,12 @@ _BEFORE = re.compile(
 
 @dataclass(frozen=True)
 class GlossaryMatcher:
-    patterns: tuple[re.Pattern, ...]
+    patterns: tuple[SafePattern, ...]
 
     @classmethod
     def from_strings(cls, patterns: tuple[str, ...] | list[str]) -> "GlossaryMatcher":
-        return cls(tuple(re.compile(p, re.I) for p in patterns))
+        # Patterns may come from the configuration: compiled with a time limit (safe_regex).
+        return cls(tuple(compile_pattern(p) for p in patterns))
 
     def is_glossary(self, url: str) -> bool:
         return any(p.search(url) for p in self.patterns)
