@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
+from pladlint.checks.acronym_unexpanded import AcronymUnexpanded
+from pladlint.checks.heading_empty import HeadingEmpty
+from pladlint.checks.heading_first_level import HeadingFirstLevel
+from pladlint.checks.heading_skip import HeadingSkip
 from pladlint.checks.image_alt_missing import ImageAltMissing
+from pladlint.checks.image_alt_quality import ImageAltQuality
 from pladlint.checks.jargon_unexplained import JargonUnexplained
+from pladlint.checks.link_text_vague import LinkTextVague
+from pladlint.checks.metadata_invalid import MetadataInvalid
+from pladlint.checks.metadata_missing import MetadataMissing
+from pladlint.checks.metadata_review_overdue import MetadataReviewOverdue
 from pladlint.checks.reading_grade import ReadingGrade
 
 # One explicit, greppable registry. Code families: PL0xx page-level (audience, language),
@@ -18,7 +27,16 @@ ALL_RULES: tuple[Rule, ...] = (
     JargonUnexplained(),
     # -- PL3xx accessibility
     ImageAltMissing(),
+    ImageAltQuality(),
+    LinkTextVague(),
+    HeadingEmpty(),
+    HeadingSkip(),
+    HeadingFirstLevel(),
+    AcronymUnexpanded(),
     # -- PL4xx metadata
+    MetadataReviewOverdue(),
+    MetadataInvalid(),
+    MetadataMissing(),
     # -- PL9xx workflow
 )
 

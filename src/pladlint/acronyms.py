@@ -1,0 +1,150 @@
+"""Finding acronyms in prose and telling whether one is spelled out at a given place.
+
+An acronym counts as spelled out (expanded) where its long form stands next to it:
+"chronic myelogenous leukemia (CML)", "... (also known as CML)", "CML (chronic myelogenous
+leukemia)", "..., also called CML", "CML stands for ...". The long form must fit the
+letters of the acronym, checked with the algorithm of Schwartz and Hearst (2003, "A simple
+algorithm for identifying abbreviation definitions in biomedical text"): every letter and
+digit of the acronym is found in the long form, in order, right to left, and its first
+letter starts a word. That keeps "HER2 (see below)" from counting as an expansion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# An upper-case word with at least two capitals, optionally with digits and inner hyphens:
+# CML, HER2, HER-2, PD-L1, COVID-19, CA-125. "/" separates (HIV/AIDS is two acronyms).
+# A trailing plural s ("CTs") is allowed.
+ACRONYM_RE = re.compile(r"(?<![\w.])([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?:s\b)?(?![\w])")
+_WORD_RE = re.compile(r"[\w’'-]+")
+_LEAD_IN_BEFORE = re.compile(r"\(\s*(?:(?:also\s+)?(?:known\s+as|called)\s+|or\s+)?$", re.I)
+_CLOSE_AFTER = re.compile(r"^(?:s|['’]s)?\s*(?:for\s+short\s*)?[);,]")
+_COMMA_BEFORE = re.compile(r",?\s+(?:also\s+)?(?:known\s+as|called|or|abbreviated(?:\s+as)?)\s+$",
+                           re.I)
+_PAREN_AFTER = re.compile(r"^(?:s|['’]s)?\s*\(\s*(?:(?:which\s+)?(?:stands\s+for|is\s+short\s+for"
+                          r"|short\s+for)\s+|or\s+)?([^()]{3,150})\)")
+_STANDS_AFTER = re.compile(r"^(?:s|['’]s)?,?\s+(?:which\s+)?(?:stands\s+for|is\s+short\s+for"
+                           r"|short\s+for|is\s+an?\s+abbreviation\s+for|(?:also\s+)?called"
+                           r"|(?:also\s+)?known\s+as)\s+(.{3,150})", re.I)
+_SMALL_WORDS = r"(?:of|and|the|for|in|on|to|&|de|del|la)"
+
+
+def key(token: str) -> str:
+    """The form two spellings share: HER-2 and HER2 are one acronym."""
+    return token.replace("-", "").upper()
+
+
+def letters(token: str) -> str:
+    return "".join(c for c in token.lower() if c.isalnum())
+
+
+def is_candidate(token: str) -> bool:
+    caps = sum(1 for c in token if c.isupper())
+    return caps >= 2 and len(token) <= 12 and not re.fullmatch(r"[A-Z]\d+[A-Z]", token)
+
+
+def schwartz_hearst(short: str, long: str) -> int:
+    """Where the long form of `short` starts in `long` (Schwartz & Hearst 2003); -1 if
+    `long` does not spell it out."""
+    s, text = letters(short), long.lower()
+    if len(s) < 2 or not text.strip() or letters(long) == s:
+        return -1
+    si, li = len(s) - 1, len(text) - 1
+    while si >= 0:
+        c = s[si]
+        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return -1
+        li -= 1
+        si -= 1
+    return li + 1
+
+
+def _window_before(text: str, end: int, short: str) -> str:
+    """The last min(|A| + 5, 2|A|) words before `end` (the Schwartz-Hearst window)."""
+    n = len(letters(short))
+    words = list(_WORD_RE.finditer(text, 0, end))[-min(n + 5, 2 * n):]
+    return text[words[0].start() : end] if words else ""
+
+
+def _long_form(short: str, window: str) -> str | None:
+    at = schwartz_hearst(short, window) if window else -1
+    if at < 0:
+        return None
+    long = window[at:].strip(" ,;:")
+    # Long forms are words, not a sentence: one that crosses a bracket or full stop is wrong.
+    return long if len(_WORD_RE.findall(long)) >= 2 and not re.search(r"[()\[\].;]", long) else None
+
+
+def expanded_here(text: str, start: int, end: int, short: str) -> str | None:
+    """The long form written next to the acronym at text[start:end), or None."""
+    before, after = text[:start], text[end : end + 200]
+    if _LEAD_IN_BEFORE.search(before) and _CLOSE_AFTER.match(after):
+        found = _long_form(short, _window_before(text, before.rfind("("), short))
+        if found:
+            return found
+    m = _COMMA_BEFORE.search(before)
+    if m:
+        found = _long_form(short, _window_before(text, m.start(), short))
+        if found:
+            return found
+    n = len(letters(short))
+    for pattern in (_PAREN_AFTER, _STANDS_AFTER):
+        m = pattern.match(after)
+        if m:
+            inner = re.split(r"[()\[\];]|[.,](?:\s|$)", m.group(1))[0]
+            words = _WORD_RE.findall(inner)[: min(n + 5, 2 * n)]
+            found = _long_form(short, " ".join(words)) if words and words[0][0].lower() == \
+                letters(short)[0] else None
+            if found:
+                return found
+    return None
+
+
+def proper_name_for(short: str, text: str) -> str | None:
+    """A capitalised name in `text` whose initials spell the acronym ("National Cancer
+    Institute" for NCI), used to suggest the expansion; None if there is none."""
+    initials = [c for c in short if c.isalpha()]
+    if len(initials) < 2 or len(initials) != len(letters(short)):
+        return None
+    gap = rf"[ \t]+(?:{_SMALL_WORDS}[ \t]+)*"
+    pattern = gap.join(rf"{c}[a-z]+" for c in initials)
+    m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text)
+    return m.group() if m else None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    token: str
+    start: int  # prose offsets in its unit
+    end: int
+
+
+def find_acronyms(text: str) -> list[Occurrence]:
+    """Acronym candidates in a prose unit. Text written mostly in capitals (a shouted
+    warning) holds words, not acronyms, and yields nothing."""
+    words = _WORD_RE.findall(text)
+    upper = [w for w in words if len(w) > 1 and w.isupper()]
+    if len(words) >= 3 and len(upper) * 2 > len(words):
+        return []
+    out = []
+    for m in ACRONYM_RE.finditer(text):
+        token = m.group(1)
+        if is_candidate(token):
+            out.append(Occurrence(token, m.start(1), m.end(1)))
+    return out
+
+
+_ABBR_RE = re.compile(r"<abbr\b[^>]*\btitle\s*=\s*([\"'])(.+?)\1[^>]*>\s*([^<]+?)\s*</abbr>",
+                      re.I | re.S)
+
+
+def abbr_titles(source: str) -> dict[str, tuple[int, str]]:
+    """`<abbr title="long form">SHORT</abbr>` in the page: key -> (offset, long form)."""
+    out: dict[str, tuple[int, str]] = {}
+    for m in _ABBR_RE.finditer(source):
+        out.setdefault(key(m.group(3)), (m.start(), m.group(2)))
+    return out

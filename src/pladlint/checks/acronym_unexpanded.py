@@ -1,0 +1,116 @@
+"""PL307 acronym-unexpanded: an acronym used before it is spelled out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from pladlint.accessibility_pack import accessibility_pack
+from pladlint.acronyms import abbr_titles, expanded_here, find_acronyms, key, proper_name_for
+from pladlint.checks.base import Option, Rule, Severity, Violation
+from pladlint.explanations import (
+    DEFAULT_GLOSSARY_PATTERNS,
+    GlossaryMatcher,
+    defined_inline,
+    front_matter_glossary,
+    glossary_link_ranges,
+)
+from pladlint.positions import Span
+
+
+@dataclass
+class _FirstUse:
+    token: str
+    span: Span
+    section: int
+    expanded_at: Span | None = None
+    long_form: str | None = None
+
+
+class AcronymUnexpanded(Rule):
+    code = "PL307"
+    name = "acronym-unexpanded"
+    severity = Severity.WARNING
+    summary = "An acronym (CML, HER2, CT) is used before it is spelled out."
+    rationale = (
+        "Acronyms save the writer's time, not the reader's. A patient who meets 'CML' or "
+        "'HER2' for the first time cannot guess the words behind it, and a screen reader may "
+        "read it as a word. WCAG 2.2 success criterion 3.1.4 (Abbreviations) asks for a way "
+        "to find the expanded form; plain-language guidance (Federal Plain Language "
+        "Guidelines, CDC Clear Communication Index) asks to spell an acronym out the first "
+        "time it is used. Acronyms the public knows better than their long form (DNA, HIV, "
+        "MRI) are listed in rules/accessibility.yml with the criterion used to choose them."
+    )
+    example = "Your doctor may test the tumor for HER2.\n"
+    fix = (
+        "Spell it out at its first use and put the acronym after it: 'human epidermal growth "
+        "factor receptor 2 (HER2)', or 'CML (chronic myelogenous leukemia)'; or link the first "
+        "use to a glossary entry. Better still, use the plain words alone if the acronym "
+        "comes back only once or twice."
+    )
+    tags = ("accessibility", "plain-language", "wcag-3.1.4")
+    audiences = ("patient", "caregiver", "general")
+    languages = ("en",)
+    options = {
+        "allow": Option([], list, "More acronyms every reader of this project knows."),
+        "glossary-patterns": Option([], list, "Extra URL regexes that count as glossary links."),
+    }
+
+    def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
+        doc = ctx.doc
+        pack = accessibility_pack()
+        known = {key(t) for t in pack.acronym_allowlist | pack.not_acronyms | set(options["allow"])}
+        known |= {key(t) for t in front_matter_glossary(doc.metadata)}
+        matcher = GlossaryMatcher.from_strings(
+            tuple(DEFAULT_GLOSSARY_PATTERNS) + tuple(options["glossary-patterns"]))
+        glossary_ranges = glossary_link_ranges(doc, matcher)
+        abbrs = abbr_titles(doc.text)
+        explained: set[str] = set()
+        first_uses: dict[str, _FirstUse] = {}
+        for ui, unit in enumerate(doc.units):
+            ranges = glossary_ranges.get(ui, ())
+            for occ in find_acronyms(unit.text):
+                k = key(occ.token)
+                if k in known or k in explained:
+                    continue
+                span = unit.source_span(occ.start, occ.end)
+                long_form = expanded_here(unit.text, occ.start, occ.end, occ.token)
+                abbr = abbrs.get(k)
+                if long_form is None and abbr and abbr[0] <= span.start:
+                    long_form = abbr[1]
+                if (long_form is not None
+                        or any(a <= occ.start and occ.end <= z for a, z in ranges)
+                        or defined_inline(unit.text, occ.start, occ.end)):
+                    explained.add(k)
+                    if k in first_uses:
+                        first_uses[k].expanded_at, first_uses[k].long_form = span, long_form
+                    continue
+                # A heading may spell an acronym out, but an unexplained one in a heading is
+                # judged at its first use in the text below: headings stay short labels.
+                if unit.kind != "heading" and k not in first_uses:
+                    first_uses[k] = _FirstUse(occ.token, span, unit.section)
+        prose = " ".join(u.text for u in doc.units)
+        for use in first_uses.values():
+            yield self.violation(doc, use, proper_name_for(use.token, prose))
+
+    @staticmethod
+    def violation(doc, use: _FirstUse, name: str | None) -> Violation:
+        token = use.token
+        if use.expanded_at is not None:
+            line = doc.index.location(use.expanded_at.start).line
+            long_form = use.long_form
+            message = (f"'{token}' is spelled out or explained only later (line {line}); do it "
+                       f"here, at its first use")
+            suggestion = f"{long_form} ({token})" if long_form else None
+        elif name:
+            message = (f"'{token}' is not spelled out; write '{name} ({token})' the first time, "
+                       "or link it to a glossary")
+            suggestion = f"{name} ({token})"
+        else:
+            message = (f"'{token}' is not spelled out; write the full words first, then "
+                       f"'({token})', or link it to a glossary")
+            suggestion = None
+        if suggestion and use.expanded_at is not None:
+            message += f": '{suggestion}'"
+        return Violation(use.span, message, suggestion=suggestion, section=use.section,
+                         data={"acronym": token})
