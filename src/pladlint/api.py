@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from pladlint.config import Config
+from pladlint.config import Config, config_for_path
 from pladlint.discovery import discover
 from pladlint.document import FrontMatterError, parse_document
 from pladlint.engine import lint_document
@@ -72,7 +72,7 @@ def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
         if not path.exists() and not path.is_symlink():
             result.errors.append(FileError(display_path(path), "no such file or directory"))
     for path in discover([p for p in paths if p.exists()], config):
-        outcome = lint_file(path, config, today, debug)
+        outcome = lint_file(path, config_for_path(config, path), today, debug)
         if isinstance(outcome, FileError):
             result.errors.append(outcome)
         else:

@@ -11,7 +11,9 @@ import click
 
 from pladlint import __version__
 from pladlint.checks import ALL_RULES, find_rule
-from pladlint.config import FAIL_ON, Config, ConfigError, RuleSetting, load_config
+from pladlint.config import FAIL_ON, Config, ConfigError, RuleSetting, config_for_path, load_config
+from pladlint.cli_workflow import filter_baseline, repository_root, write_step_summary
+from pladlint.cli_workflow import register as register_workflow_commands
 from pladlint.findings import FileError, LintResult
 from pladlint.formatters import FORMAT_NAMES, FormatOptions, get_formatter
 from pladlint.packs import PackError
@@ -86,8 +88,13 @@ def main() -> None:
 @click.option("--today", help="Date to use as today (YYYY-MM-DD), for review-date rules.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
+              help="Report only findings not in this baseline file (see `pladlint baseline`).")
+@click.option("--report-unused-disables", is_flag=True, default=None,
+              help="Report pladlint-disable comments that hide nothing (PL901).")
 def check(paths, config_path, formats, output, fail_on, audience, language, select, ignore,
-          stdin_filename, today, color, debug) -> None:
+          stdin_filename, today, color, debug, baseline_path=None,
+          report_unused_disables=None) -> None:
     """Lint Markdown pages: files, folders (recursively), or '-' for standard input."""
     paths = list(paths) or [Path(".")]
     today_date = _parse_today(today)
@@ -103,6 +110,8 @@ def check(paths, config_path, formats, output, fail_on, audience, language, sele
         if fail_on:
             config.fail_on = fail_on
         _apply_selection(config, select, ignore)
+        if report_unused_disables:
+            config.report_unused_disables = True
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
     targets = _parse_formats(formats, output)
@@ -110,7 +119,9 @@ def check(paths, config_path, formats, output, fail_on, audience, language, sele
         result = _run(paths, config, stdin_filename, today_date, debug)
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
+    result = filter_baseline(result, baseline_path)
     _emit(result, targets, config)
+    write_step_summary(result, targets, config)
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_PROBLEMS if result.count_at_or_above(config.fail_on) else EXIT_CLEAN)
@@ -136,7 +147,8 @@ def _run(paths: list[Path], config: Config, stdin_filename: str | None,
         if len(paths) > 1:
             raise click.UsageError("'-' (standard input) cannot be combined with other paths")
         data = sys.stdin.buffer.read()
-        outcome = lint_bytes(data, config, stdin_filename or "<stdin>", today, debug)
+        outcome = lint_bytes(data, config_for_path(config, stdin_filename) if stdin_filename
+                             else config, stdin_filename or "<stdin>", today, debug)
         result = LintResult()
         if isinstance(outcome, FileError):
             result.errors.append(outcome)
@@ -150,7 +162,7 @@ def _emit(result: LintResult, targets: list[tuple[str, Path | None]], config: Co
     for name, dest in targets:
         stream = sys.stdout
         options = FormatOptions(color=_use_color(None, stream) if dest is None else False,
-                                root=str(config.root), fail_on=config.fail_on)
+                                root=str(repository_root(config)), fail_on=config.fail_on)
         text = get_formatter(name)(result, options)
         if dest is None:
             click.echo(text, nl=False)
@@ -197,3 +209,7 @@ def explain_text(rule) -> str:
         shown = "(audience default)" if default is None else repr(default)
         lines.append(f"  {name} = ...   # {option.help} Default: {shown}")
     return "\n".join(lines)
+
+
+# baseline, init, print-config (cli_workflow.py)
+register_workflow_commands(main)

@@ -50,6 +50,9 @@ class Config:
     rules: dict[str, RuleSetting] = field(default_factory=dict)  # by rule name
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
+    report_unused_disables: bool = False  # PL901 for suppression comments that match nothing
+    overrides: list["Override"] = field(default_factory=list)  # [[tool.pladlint.overrides]]
+    applied_overrides: tuple[str, ...] = ()  # set by config_for_path: which ones matched
 
     def rule_setting(self, rule: Rule) -> RuleSetting:
         setting = self.rules.get(rule.name)
@@ -140,7 +143,7 @@ def parse_rule_settings(raw: Any, where: str) -> dict[str, RuleSetting]:
 _KEYS = {
     "audience": str, "language": str, "exclude": list, "extend-exclude": list,
     "extensions": list, "respect-gitignore": bool, "fail-on": str, "max-file-size": (int, str),
-    "spacy-model": str, "rules": dict,
+    "spacy-model": str, "rules": dict, "report-unused-disables": bool, "overrides": list,
 }
 
 
@@ -149,6 +152,9 @@ def parse_config(raw: dict[str, Any], where: str, base: Config | None = None) ->
     for key, value in raw.items():
         if key not in _KEYS:
             raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(_KEYS))})")
+        if key == "overrides":
+            config.overrides = parse_overrides(value, where)
+            continue
         _expect(value, _KEYS[key], key, where)
     if "audience" in raw:
         from pladlint.audiences import load_audiences
@@ -177,7 +183,73 @@ def parse_config(raw: dict[str, Any], where: str, base: Config | None = None) ->
         config.spacy_model = raw["spacy-model"] or None
     if "rules" in raw:
         config.rules = {**config.rules, **parse_rule_settings(raw["rules"], where)}
+    if "report-unused-disables" in raw:
+        config.report_unused_disables = raw["report-unused-disables"]
     return config
+
+
+# -- per-path overrides: [[tool.pladlint.overrides]] files = ["hcp/**"], audience = ...
+
+OVERRIDE_KEYS = ("files", "patterns", "audience", "language", "rules")
+
+
+@dataclass(frozen=True)
+class Override:
+    patterns: tuple[str, ...]  # gitignore-style globs, relative to the configuration's folder
+    settings: dict[str, Any]  # audience / language / rules, as written
+    where: str  # e.g. "pyproject.toml: overrides[1]", for messages and print-config
+
+
+def parse_overrides(raw: Any, where: str) -> list[Override]:
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+        raise ConfigError(f"{where}: 'overrides' must be an array of tables ([[overrides]])")
+    out = []
+    for i, table in enumerate(raw, 1):
+        at = f"{where}: overrides[{i}]"
+        for key in table:
+            if key not in OVERRIDE_KEYS:
+                raise ConfigError(f"{at}: unknown key '{key}' (known: {', '.join(OVERRIDE_KEYS)})")
+        globs = table.get("files", table.get("patterns"))
+        if isinstance(globs, str):
+            globs = [globs]
+        if not globs:
+            raise ConfigError(f"{at}: needs 'files', a list of glob patterns such as [\"hcp/**\"]")
+        _expect(globs, list, "files", at)
+        settings = {k: v for k, v in table.items() if k not in ("files", "patterns")}
+        parse_config(settings, at, Config())  # validate now: errors name the override
+        out.append(Override(tuple(globs), settings, at))
+    return out
+
+
+def _matches(override: Override, rel: str) -> bool:
+    import pathspec
+
+    return pathspec.PathSpec.from_lines("gitwildmatch", override.patterns).match_file(rel)
+
+
+def config_for_path(config: Config, path: Path | str) -> Config:
+    """The configuration for one file: the overrides whose globs match it applied in order.
+
+    Globs are relative to the folder of the configuration file (the project root).
+    """
+    if not config.overrides:
+        return config
+    target = Path(path)
+    try:
+        rel = target.resolve().relative_to(Path(config.root).resolve()).as_posix()
+    except (ValueError, OSError):
+        rel = target.as_posix()
+    matched = [o for o in config.overrides if _matches(o, rel)]
+    if not matched:
+        return config
+    out = replace(config, rules=dict(config.rules), exclude=list(config.exclude),
+                  extend_exclude=list(config.extend_exclude), extensions=list(config.extensions))
+    for o in matched:
+        parse_config(o.settings, o.where, out)
+    out.applied_overrides = tuple(o.where for o in matched)
+    return out
+
+
 
 
 def read_config_file(path: Path) -> dict[str, Any] | None:

@@ -11,6 +11,8 @@ from pladlint.config import Config
 from pladlint.context import DocumentContext
 from pladlint.document.model import Document
 from pladlint.findings import FileResult, Finding, SectionSummary
+from pladlint.fingerprints import assign_fingerprints
+from pladlint.suppressions import apply_suppressions
 
 _LANGUAGE_NAMES = {"english": "en", "spanish": "es", "español": "es", "espanol": "es"}
 
@@ -101,6 +103,9 @@ def lint_document(doc: Document, config: Config, display_path: str,
                   today: dt.date | None = None) -> FileResult:
     ctx = build_context(doc, config, today)
     findings = run_rules(ctx, config, display_path)
+    # Inline `pladlint-disable` comments filter the findings; then each gets its fingerprint.
+    findings = assign_fingerprints(apply_suppressions(doc, findings, config, display_path),
+                                   display_path, config.root if config.source else None)
     doc_score = ctx.document_score
     return FileResult(
         path=display_path, audience=ctx.audience.name, language=ctx.language,

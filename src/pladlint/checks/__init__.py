@@ -15,6 +15,7 @@ from pladlint.checks.metadata_invalid import MetadataInvalid
 from pladlint.checks.metadata_missing import MetadataMissing
 from pladlint.checks.metadata_review_overdue import MetadataReviewOverdue
 from pladlint.checks.reading_grade import ReadingGrade
+from pladlint.checks.unused_suppression import UnusedSuppression
 
 # One explicit, greppable registry. Code families: PL0xx page-level (audience, language),
 # PL1xx readability, PL2xx jargon, PL3xx accessibility, PL4xx metadata, PL9xx workflow.
@@ -38,6 +39,7 @@ ALL_RULES: tuple[Rule, ...] = (
     MetadataInvalid(),
     MetadataMissing(),
     # -- PL9xx workflow
+    UnusedSuppression(),
 )
 
 __all__ = ["ALL_RULES", "Option", "Rule", "Severity", "Violation", "find_rule", "rules_by_key"]

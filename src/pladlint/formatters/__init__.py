@@ -25,10 +25,25 @@ def _registry() -> dict[str, Formatter]:
         "text": concise.format_result,
         "concise": concise.format_result,
         "json": json_format.format_result,
+        # CI formats (issue 6): one module each
+        **_ci_formats(),
     }
 
 
-FORMAT_NAMES = ("text", "concise", "json")
+def _ci_formats() -> dict[str, Formatter]:
+    from pladlint.formatters import checkstyle, codeclimate, github, junit, rdjson, sarif
+
+    return {
+        "sarif": sarif.format_result, "github": github.format_result,
+        "junit": junit.format_result, "codeclimate": codeclimate.format_result,
+        "checkstyle": checkstyle.format_result, "rdjson": rdjson.format_result,
+    }
+
+
+
+
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit", "codeclimate",
+                "checkstyle", "rdjson")
 
 
 def get_formatter(name: str) -> Formatter:
