@@ -98,7 +98,8 @@ def test_big_file_is_linted_or_refused_cleanly(tmp_path: Path) -> None:
 
 
 def test_stdin_with_filename() -> None:
-    result = run(["check", "-", "--stdin-filename", "docs/page.md"], input=DIRTY)
+    result = run(["check", "-", "--stdin-filename", "docs/page.md", "--format", "concise"],
+                 input=DIRTY)
     assert result.exit_code == 1
     assert result.output.startswith("docs/page.md:3:1: error image-alt-missing")
 

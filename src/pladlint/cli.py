@@ -92,8 +92,15 @@ def main() -> None:
               help="Report only findings not in this baseline file (see `pladlint baseline`).")
 @click.option("--report-unused-disables", is_flag=True, default=None,
               help="Report pladlint-disable comments that hide nothing (PL901).")
+@click.option("--quiet", "-q", is_flag=True, help="Text output: print only the summary.")
+@click.option("--statistics", is_flag=True, help="Text output: print only counts per rule.")
+@click.option("--fix", "fix_", is_flag=True,
+              help="Apply the safe plain-word swaps (wordy phrases), then report what is left.")
+@click.option("--diff", "diff_", is_flag=True,
+              help="Show the safe swaps --fix would make, as a diff, without writing.")
 def check(paths, config_path, formats, output, fail_on, audience, language, select, ignore,
-          stdin_filename, today, color, debug, baseline_path=None,
+          stdin_filename, today, color, debug, quiet=False, statistics=False, fix_=False,
+          diff_=False, baseline_path=None,
           report_unused_disables=None) -> None:
     """Lint Markdown pages: files, folders (recursively), or '-' for standard input."""
     paths = list(paths) or [Path(".")]
@@ -117,10 +124,18 @@ def check(paths, config_path, formats, output, fail_on, audience, language, sele
     targets = _parse_formats(formats, output)
     try:
         result = _run(paths, config, stdin_filename, today_date, debug)
+        if fix_ or diff_:
+            from pladlint.fix import run_fixes
+
+            changed = run_fixes(result, config, write=not diff_)
+            if diff_:
+                sys.exit(EXIT_PROBLEMS if changed else EXIT_CLEAN)
+            if changed:
+                result = _run(paths, config, stdin_filename, today_date, debug)
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
     result = filter_baseline(result, baseline_path)
-    _emit(result, targets, config)
+    _emit(result, targets, config, color=color, quiet=quiet, statistics=statistics)
     write_step_summary(result, targets, config)
     if result.errors:
         sys.exit(EXIT_ERROR)
@@ -158,14 +173,16 @@ def _run(paths: list[Path], config: Config, stdin_filename: str | None,
     return lint_paths(paths, config, today, debug)
 
 
-def _emit(result: LintResult, targets: list[tuple[str, Path | None]], config: Config) -> None:
+def _emit(result: LintResult, targets: list[tuple[str, Path | None]], config: Config,
+          color: bool | None = None, quiet: bool = False, statistics: bool = False) -> None:
     for name, dest in targets:
         stream = sys.stdout
-        options = FormatOptions(color=_use_color(None, stream) if dest is None else False,
-                                root=str(repository_root(config)), fail_on=config.fail_on)
+        options = FormatOptions(color=_use_color(color, stream) if dest is None else False,
+                                root=str(repository_root(config)), fail_on=config.fail_on,
+                                quiet=quiet, statistics=statistics)
         text = get_formatter(name)(result, options)
         if dest is None:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=options.color or None)
         else:
             try:
                 dest.parent.mkdir(parents=True, exist_ok=True)

@@ -13,16 +13,18 @@ class FormatOptions:
     color: bool = False
     root: str = "."  # repository root for relative URIs (SARIF and friends)
     fail_on: str = "warning"
+    quiet: bool = False  # text: only the closing summary
+    statistics: bool = False  # text: only the count of findings per rule
 
 
 Formatter = Callable[[LintResult, FormatOptions], str]
 
 
 def _registry() -> dict[str, Formatter]:
-    from pladlint.formatters import concise, json_format
+    from pladlint.formatters import concise, json_format, text
 
     return {
-        "text": concise.format_result,
+        "text": text.format_result,
         "concise": concise.format_result,
         "json": json_format.format_result,
         # CI formats (issue 6): one module each
