@@ -47,7 +47,9 @@ def annotation(f: Finding) -> str:
 
 
 def _plain(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}"
+    # One log line each: a line break in a message must not start a workflow command.
+    text = f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}"
+    return escape_data(text)
 
 
 def format_result(result: LintResult, options: FormatOptions) -> str:
@@ -59,7 +61,7 @@ def format_result(result: LintResult, options: FormatOptions) -> str:
             lines.append(command("error", {"file": e.path, "title": "pladlint"}, e.message))
             shown["error"] += 1
         else:
-            lines.append(f"{e.path}: error {e.message}")
+            lines.append(escape_data(f"{e.path}: error {e.message}"))
     ordered = sorted(result.findings, key=lambda f: (-f.severity.rank, f.sort_key()))
     for f in ordered:
         level = LEVELS[f.severity.value]
