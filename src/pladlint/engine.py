@@ -91,10 +91,10 @@ def section_summaries(ctx: DocumentContext) -> list[SectionSummary]:
     for section, score in zip(ctx.doc.sections, ctx.section_scores):
         out.append(SectionSummary(
             heading=section.heading, level=section.level, line=section.start_line,
-            end_line=section.end_line, path=section.path, words=score.scores.words,
-            sentences=score.scores.sentences, grade=score.scores.grade,
-            scores=score.scores.scores, target=score.target,
-            empty_heading=section.empty_heading,
+            end_line=section.end_line, path=section.path, words=score.words,
+            sentences=score.sentences, grade=score.grade, scores=score.formulas,
+            target=score.target,
+            empty_heading=section.empty_heading, note=score.note,
         ))
     return out
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
+from pladlint.language.readability import MIN_SENTENCE_WORDS, push, sentence_counts, word_count
+
+MAX_SHOWN = 3  # hardest sentences named in a finding
+EXCERPT = 60  # characters of each sentence quoted in the message
+MIN_PUSH = 0.05  # grades (or ease points) a sentence must add to be named
 
 
 class ReadingGrade(Rule):
@@ -17,7 +22,11 @@ class ReadingGrade(Rule):
         "still: the CDC and NIH advise writing patient material at grade 6 to 8. A section "
         "scored above its audience's target will lose many of the readers it is written for. "
         "The grade is the median of five grade-level formulas (Flesch-Kincaid, SMOG, "
-        "Coleman-Liau, Gunning Fog, ARI) computed on the section's prose only."
+        "Coleman-Liau, Gunning Fog, ARI) computed on the section's prose only, unless the "
+        "audience profile names one formula. Sections under the audience's minimum word count "
+        "are scored together with their neighbours. Spanish pages are scored on the Fernández "
+        "Huerta reading-ease scale (higher is easier) instead. The finding names the two or "
+        "three sentences that push the score up most, with their line numbers."
     )
     example = (
         "## Treatment\n\nPharmacological interventions targeting oncogenic signalling "
@@ -25,38 +34,130 @@ class ReadingGrade(Rule):
         "patient populations.\n"
     )
     fix = (
-        "Use shorter sentences (15-20 words) and everyday words. Split long sentences, turn "
-        "lists of items into bullets, and replace long words with short ones."
+        "Start with the sentences the finding names. Use shorter sentences (15-20 words) and "
+        "everyday words: split long sentences, turn lists of items into bullets, and replace "
+        "long words with short ones."
     )
+    tags = ("plain-language", "readability")
+    languages = ("en", "es")
     options = {
         "target": Option(None, (int, float, type(None)), "Override the audience's target grade."),
         "error-grade": Option(None, (int, float, type(None)),
                               "Grade from which the finding is an error (default: audience)."),
         "min-words": Option(None, (int, type(None)),
-                            "Sections with fewer words are not scored alone (default: audience)."),
+                            "Sections with fewer words are scored with their neighbours "
+                            "(default: audience)."),
+        "min-ease": Option(None, (int, float, type(None)),
+                           "Spanish: override the audience's lowest reading ease."),
+        "error-ease": Option(None, (int, float, type(None)),
+                             "Spanish: reading ease under which the finding is an error."),
     }
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
-        if ctx.language != "en":
+        if not ctx.readability_supported:
             return
-        target = options["target"] if options["target"] is not None else ctx.audience.target_grade
-        error_grade = (options["error-grade"] if options["error-grade"] is not None
-                       else ctx.audience.error_grade)
-        min_words = options["min-words"] if options["min-words"] is not None else ctx.audience.min_words
+        spanish = ctx.language == "es"
+        target, error_at = ctx.target, ctx.error_threshold
         doc = ctx.doc
         for score in ctx.section_scores:
-            grade = score.scores.grade
-            if grade is None or score.scores.words < min_words or grade <= target:
+            value = score.value
+            if value is None or (score.pool is not None and score.pool.members[0] != score.section):
+                continue  # unscored, or a pool reported at its first section
+            if (value >= target) if spanish else (value <= target):
                 continue
+            own = [score.section] if score.pool is None else list(score.pool.members)
+            if score.pool is not None and score.pool.borrowed is not None:
+                # Short sections scored with a long neighbour: report them only when the
+                # neighbour is within the target (else its own finding covers the area) and
+                # they are over the target by themselves.
+                nb = ctx.section_scores[score.pool.borrowed].value
+                if nb is not None and ((nb < target) if spanish else (nb > target)):
+                    continue
+                alone = ctx.score_sentences([s for i in own for s in ctx.section_sentences(i)])
+                mine = alone.ease if spanish else alone.grade
+                if mine is None or ((mine >= target) if spanish else (mine <= target)):
+                    continue
             section = doc.sections[score.section]
             span = section.heading_span or doc.units[section.units[0]].block
-            severity = Severity.ERROR if grade >= error_grade else None
+            hard = self.hardest(ctx, own)
+            error = (value < error_at) if spanish else (value >= error_at)
             yield Violation(
-                span,
-                f"section '{section.heading}' reads at grade {grade:g}; the target for "
-                f"{ctx.audience.name} pages is {target:g} or lower",
-                suggestion="use shorter sentences and everyday words",
-                severity=severity,
+                span, self.message(ctx, own, value, target, hard, score.scores.words),
+                suggestion=self.suggestion(hard, spanish),
+                severity=Severity.ERROR if error else None,
                 section=section.index,
-                data={"grade": grade, "target": target},
+                data={"grade": value, "target": target, "measure": ctx.measure_name,
+                      "sections": [doc.sections[i].heading for i in own],
+                      "pooled_with": [doc.sections[i].heading for i in score.pooled_with],
+                      "sentences": hard},
             )
+
+    @staticmethod
+    def message(ctx, own: list[int], value: float, target: float, hard: list[dict],
+                words: int) -> str:
+        names = [f"'{ctx.doc.sections[i].heading}'" for i in own]
+        who = f"section {names[0]}" if len(names) == 1 else (
+            "sections " + ", ".join(names[:-1]) + f" and {names[-1]}")
+        if len(own) == 1 and ctx.section_scores[own[0]].pool is not None:
+            who += f" (scored with its neighbours, {words} words)"
+        elif len(own) > 1:
+            who += f" (each short, scored together: {words} words)"
+        if ctx.language == "es":
+            text = (f"{who} scores {value:g} on the {ctx.measure_name} reading-ease scale; "
+                    f"{ctx.audience.name} pages should score {target:g} or higher")
+        else:
+            text = (f"{who} reads at grade {value:g}; the target for {ctx.audience.name} pages "
+                    f"is {target:g} or lower")
+        if hard:
+            text += "; hardest sentences: " + ", ".join(
+                f"line {h['line']} ({h['words']} words)" for h in hard)
+        return text
+
+    @staticmethod
+    def suggestion(hard: list[dict], spanish: bool) -> str:
+        if not hard:
+            return "use shorter sentences and everyday words"
+        quotes = "; ".join(f"line {h['line']}: \"{h['excerpt']}\"" for h in hard)
+        return f"split or simplify {quotes}"
+
+    @staticmethod
+    def hardest(ctx, sections: list[int]) -> list[dict]:
+        """Up to three sentences that push the score up most, in page order.
+
+        Each sentence is ranked by how much the section's difficulty would drop without it
+        (leave-one-out on sentence length and long words), so a long sentence full of long
+        words ranks first and a short one never shows up. Headings are not candidates.
+        """
+        doc = ctx.doc
+        counted = []
+        for i in sections:
+            for sentence in ctx.section_sentences(i):
+                words = [t.text for t in sentence.tokens if t.is_word]
+                if len(words) >= MIN_SENTENCE_WORDS:
+                    counted.append((sentence, sentence_counts(words, ctx.language)))
+        shown = {id(s): word_count(s.tokens) for s, _ in counted}
+        if len(counted) < 2:
+            return []
+        total = counted[0][1]
+        for _, c in counted[1:]:
+            total = total + c
+        ranked = []
+        for sentence, c in counted:
+            if doc.units[sentence.unit].kind == "heading":
+                continue
+            gain = push(total, c, ctx.language)
+            if gain > MIN_PUSH:
+                ranked.append((-gain, sentence.unit, sentence.start, sentence, shown[id(sentence)]))
+        ranked.sort(key=lambda r: r[:3])
+        out = []
+        for gain, _, _, sentence, n in ranked[:MAX_SHOWN]:
+            unit = doc.units[sentence.unit]
+            span = unit.source_span(sentence.start, sentence.end)
+            loc = doc.index.location(span.start)
+            text = " ".join(unit.text[sentence.start:sentence.end].split())
+            excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
+            out.append({"line": loc.line, "column": loc.column, "start": span.start,
+                        "end": span.end, "words": n, "push": round(-gain, 2), "text": text,
+                        "excerpt": excerpt})
+        out.sort(key=lambda h: h["start"])
+        return out

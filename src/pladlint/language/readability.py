@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pladlint.language import syllables
 from pladlint.language.analysis import Sentence
@@ -39,6 +40,20 @@ SPANISH_FORMULAS = {
     "szigriszt_pazos": "szigriszt_pazos",
 }
 SUPPORTED_LANGUAGES = ("en", "es")
+CONSENSUS = "consensus"
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+FORMULA_LABELS = {
+    "flesch_reading_ease": "Flesch Reading Ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman-Liau",
+    "gunning_fog": "Gunning Fog",
+    "automated_readability_index": "ARI",
+    "dale_chall_readability_score": "Dale-Chall",
+    "fernandez_huerta": "Fernández Huerta",
+    "szigriszt_pazos": "Szigriszt-Pazos",
+    CONSENSUS: "consensus (median of 5 formulas)",
+}
 
 
 @dataclass
@@ -47,7 +62,24 @@ class Scores:
     sentences: int
     syllables: int
     scores: dict[str, float] = field(default_factory=dict)
-    grade: float | None = None  # consensus grade (English); None when not computed
+    grade: float | None = None  # English: the grade (consensus or the profile's formula)
+    ease: float | None = None  # Spanish: the profile's reading-ease score (higher is easier)
+
+
+def word_count(tokens) -> int:
+    """Words as a reader counts them, separated by spaces: "100.4°F", "dose-limiting" and
+    "(38°C)" are one word each, though the tokenizer splits them."""
+    count = 0
+    previous_end = None
+    has_word = False
+    for t in tokens:
+        if previous_end is None or t.start != previous_end:
+            has_word = False
+        if t.is_word and not has_word:
+            count += 1
+            has_word = True
+        previous_end = t.end
+    return count
 
 
 def formula_text(sentences: list[Sentence], unit_texts: dict[int, str]) -> str:
@@ -81,8 +113,20 @@ def _textstat():
     return textstat
 
 
-def score_text(text: str, lang: str) -> Scores:
-    """Counts and formulas for text prepared by `formula_text`."""
+def pick_grade(scores: dict[str, float], formula: str = CONSENSUS) -> float:
+    """The consensus grade (median of the grade-level formulas) or one named formula."""
+    if formula != CONSENSUS and formula in scores:
+        return round(scores[formula], 1)
+    return round(statistics.median(scores[f] for f in GRADE_FORMULAS), 1)
+
+
+def score_text(text: str, lang: str, formula: str = CONSENSUS,
+               spanish_formula: str = "fernandez_huerta") -> Scores:
+    """Counts and formulas for text prepared by `formula_text`.
+
+    `formula` names the grade of English text (the consensus or one of ENGLISH_FORMULAS);
+    `spanish_formula` the reading-ease score of Spanish text.
+    """
     if not text.strip():
         return Scores(0, 0, 0)
     ts = _textstat()
@@ -96,7 +140,61 @@ def score_text(text: str, lang: str) -> Scores:
     syl = ts.syllable_count(text)
     formulas = ENGLISH_FORMULAS if lang == "en" else SPANISH_FORMULAS if lang == "es" else {}
     scores = {name: round(float(getattr(ts, fn)(text)), 2) for name, fn in formulas.items()}
-    grade = None
-    if lang == "en":
-        grade = round(statistics.median(scores[f] for f in GRADE_FORMULAS), 1)
-    return Scores(words, sentences, syl, scores, grade)
+    grade = pick_grade(scores, formula) if lang == "en" else None
+    ease = round(scores[spanish_formula], 1) if lang == "es" and spanish_formula in scores else None
+    return Scores(words, sentences, syl, scores, grade, ease)
+
+
+@lru_cache(maxsize=65536)
+def word_syllables(word: str, lang: str) -> int:
+    ts = _textstat()
+    ts.set_lang(lang)
+    return max(1, int(ts.syllable_count(word)))
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Counts of one sentence (or a sum of them) for ranking sentences."""
+
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int  # words of three or more syllables
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(self.words + other.words, self.sentences + other.sentences,
+                      self.syllables + other.syllables, self.polysyllables + other.polysyllables)
+
+    def __sub__(self, other: "Counts") -> "Counts":
+        return Counts(self.words - other.words, self.sentences - other.sentences,
+                      self.syllables - other.syllables, self.polysyllables - other.polysyllables)
+
+
+def sentence_counts(words: list[str], lang: str) -> Counts:
+    syl = [word_syllables(w, lang) for w in words]
+    return Counts(len(words), 1, sum(syl), sum(1 for x in syl if x >= 3))
+
+
+def difficulty(c: Counts, lang: str) -> float:
+    """A grade-like difficulty of counted text, higher is harder.
+
+    English: the mean of the Flesch-Kincaid and Gunning Fog grades, the two formulas built
+    only on sentence length and word length, the things a writer changes. Spanish: minus
+    the Fernández Huerta ease. Used to rank sentences, never as a section's score.
+    """
+    if c.words <= 0 or c.sentences <= 0:
+        return 0.0
+    wps = c.words / c.sentences
+    if lang == "es":
+        return -(206.84 - 60.0 * c.syllables / c.words - 102.0 * c.sentences / c.words)
+    fk = 0.39 * wps + 11.8 * c.syllables / c.words - 15.59
+    fog = 0.4 * (wps + 100.0 * c.polysyllables / c.words)
+    return (fk + fog) / 2
+
+
+def push(total: Counts, part: Counts, lang: str) -> float:
+    """How much `part` raises the difficulty of `total`: the drop if it were left out."""
+    rest = total - part
+    if rest.sentences <= 0 or rest.words <= 0:
+        return 0.0
+    return difficulty(total, lang) - difficulty(rest, lang)

@@ -1,0 +1,55 @@
+"""PL104 complex-word: a long word that has a plainer everyday alternative."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from pladlint.checks.base import Option, Rule, Severity, Violation
+from pladlint.plain_words import complex_lexicon
+
+
+class ComplexWord(Rule):
+    code = "PL104"
+    name = "complex-word"
+    severity = Severity.INFO
+    summary = "A long or formal word has a plainer everyday alternative."
+    rationale = (
+        "Words of three or more syllables are what grade-level formulas count as hard, and "
+        "readers with limited literacy slow down or stop at them. When an everyday word says "
+        "the same thing ('utilize' -> 'use', 'approximately' -> 'about'), the plain word is "
+        "better for every reader. The words come from the formal words listed in "
+        "rules/plain-language.yml (federal and NIH plain-language guidance) and from the "
+        "CDC Plain Language Thesaurus (words of three or more syllables); they are matched on "
+        "lemmas, so 'utilized' and 'utilizes' are found too. Each word is reported once per "
+        "section."
+    )
+    example = "The clinic will utilize a blood test approximately once a week.\n"
+    fix = "The clinic will use a blood test about once a week."
+    tags = ("plain-language", "wording")
+    audiences = ("patient", "caregiver", "general")
+    languages = ("en",)
+    options = {
+        "min-syllables": Option(3, int, "Fewest syllables of a CDC thesaurus word to report."),
+    }
+
+    def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
+        lexicon = complex_lexicon(ctx.nlp, options["min-syllables"])
+        seen: set[tuple[int, str]] = set()
+        for ui, unit in enumerate(ctx.doc.units):
+            tokens = ctx.analysis[ui].tokens
+            for m in lexicon.matches(tokens):
+                key = (unit.section, m.term.term)
+                if key in seen:
+                    continue
+                seen.add(key)
+                start, end = tokens[m.first].start, tokens[m.last - 1].end
+                found = unit.text[start:end]
+                plain = m.term.plain
+                alternatives = ", ".join(f"'{p}'" for p in plain[:3])
+                yield Violation(
+                    unit.source_span(start, end),
+                    f"'{found}' is a hard word for many readers; try {alternatives}",
+                    suggestion=plain[0],
+                    section=unit.section,
+                    data={"word": m.term.term, "plain": list(plain), "source": m.term.pack},
+                )

@@ -1,0 +1,61 @@
+"""PL105 wordy-phrase: a phrase with a shorter, plainer equivalent ("in order to" -> "to")."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from pladlint.checks.base import Rule, Severity, Violation
+from pladlint.plain_words import entry_safe, wordy_lexicon
+
+
+# A phrase listed with "is"/"has" matches any tense ("was able to", "have an effect on"),
+# but not the bare infinitive or participle: "may be able to" has no shorter form ("may can").
+_FINITE = {
+    "is": {"is", "are", "was", "were", "am", "'s", "'re", "'m", "isn't", "aren't", "wasn't"},
+    "has": {"has", "have", "had", "'ve", "'s", "'d"},
+}
+
+
+def _finite_verb_ok(phrase: str, first: str) -> bool:
+    forms = _FINITE.get(phrase.split()[0])
+    return forms is None or first.lower() in forms
+
+
+class WordyPhrase(Rule):
+    code = "PL105"
+    name = "wordy-phrase"
+    severity = Severity.WARNING
+    summary = "A wordy phrase has a shorter, plainer equivalent."
+    rationale = (
+        "Phrases such as 'in order to', 'prior to' or 'due to the fact that' add words "
+        "without adding meaning, and every extra word is one more a reader with limited "
+        "literacy must decode. The Federal Plain Language Guidelines and the NIH Plain "
+        "Language Program ask writers to cut them. The list is data in "
+        "rules/plain-language.yml, each entry with the guidance it comes from; it is matched "
+        "on word lemmas, so 'is able to' also finds 'are able to' and 'was able to'."
+    )
+    example = "Prior to your visit, stop eating in order to keep your stomach empty.\n"
+    fix = "Before your visit, stop eating to keep your stomach empty."
+    tags = ("plain-language", "wording")
+    languages = ("en",)
+    options = {}
+
+    def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
+        lexicon = wordy_lexicon(ctx.nlp)
+        for ui, unit in enumerate(ctx.doc.units):
+            tokens = ctx.analysis[ui].tokens
+            for m in lexicon.matches(tokens):
+                if not _finite_verb_ok(m.term.term, tokens[m.first].text):
+                    continue
+                start, end = tokens[m.first].start, tokens[m.last - 1].end
+                found = unit.text[start:end]
+                plain = m.term.plain
+                alternatives = " or ".join(f"'{p}'" for p in plain[:2])
+                yield Violation(
+                    unit.source_span(start, end),
+                    f"'{found}' is wordy; say {alternatives}",
+                    suggestion=plain[0],
+                    section=unit.section,
+                    data={"phrase": m.term.term, "plain": list(plain), "source": m.term.pack,
+                          "safe": entry_safe(m.term.term)},
+                )

@@ -1,0 +1,119 @@
+"""Plain-word packs for `wordy-phrase` and `complex-word`, matched on lemmas.
+
+`rules/plain-language.yml` lists wordy phrases and formal words with plainer alternatives;
+`rules/jargon/cdc-general-words.yml` (CDC Plain Language Thesaurus) adds general complex
+words, of which `complex-word` uses the single words of three or more syllables that are
+not common in everyday English, whose first alternative is shorter, minus the pack's
+`not-complex` list (words whose CDC alternative is wrong or fine-sounding words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from pladlint.language.readability import word_syllables
+from pladlint.lexicon import Lexicon, Term
+from pladlint.packs import PackError, load_pack, require
+
+PLAIN_PACK = "plain-language.yml"
+CDC_PACK = "jargon/cdc-general-words.yml"
+# CDC thesaurus words this common in everyday English (wordfreq Zipf scale: 4 = once in
+# 100,000 words) are ones patient pages rightly use ("medicine", "available", "infection").
+CDC_MAX_ZIPF = 4.2
+
+
+@dataclass(frozen=True)
+class PlainEntry:
+    phrase: str
+    plain: tuple[str, ...]
+    kind: str  # wordy | complex
+    safe: bool
+    source: str
+
+
+def load_entries() -> tuple[list[PlainEntry], set[str]]:
+    data = load_pack(PLAIN_PACK)
+    out = []
+    for n, raw in enumerate(require(data, "entries", list, PLAIN_PACK)):
+        where = f"{PLAIN_PACK}: entries[{n}]"
+        if not isinstance(raw, dict):
+            raise PackError(f"{where} must be a mapping")
+        plain = require(raw, "plain", list, where)
+        kind = require(raw, "kind", str, where)
+        if kind not in ("wordy", "complex"):
+            raise PackError(f"{where}: kind must be 'wordy' or 'complex', not '{kind}'")
+        out.append(PlainEntry(str(require(raw, "phrase", str, where)).strip().lower(),
+                              tuple(str(p) for p in plain), kind, bool(raw.get("safe", False)),
+                              str(raw.get("source", ""))))
+    not_complex = {str(w).lower() for w in data.get("not-complex", []) or []}
+    return out, not_complex
+
+
+def _key(phrase: str, nlp: Any) -> tuple[str, ...]:
+    words = phrase.split()
+    if len(words) == 1:
+        # A single word is listed in its base form; an inflected form ("individuals") is
+        # listed on purpose, to leave the other forms alone, so it matches only as written.
+        return (phrase,)
+    sdoc = nlp(phrase)
+    has_lemma = nlp.has_pipe("lemmatizer")
+    return tuple((t.lemma_ if has_lemma and t.lemma_ else t.text).lower() for t in sdoc
+                 if not t.is_space)
+
+
+def _lemma_of(word: str, nlp: Any) -> str:
+    sdoc = nlp(word)
+    if nlp.has_pipe("lemmatizer") and len(sdoc) == 1 and sdoc[0].lemma_:
+        return sdoc[0].lemma_.lower()
+    return word
+
+
+@lru_cache(maxsize=4)
+def wordy_lexicon(nlp: Any) -> Lexicon:
+    entries, _ = load_entries()
+    table: dict[tuple[str, ...], Term] = {}
+    for e in entries:
+        if e.kind == "wordy":
+            table.setdefault(_key(e.phrase, nlp), Term(e.phrase, e.plain, e.source, False))
+    return Lexicon(table)
+
+
+@lru_cache(maxsize=4)
+def complex_lexicon(nlp: Any, min_syllables: int = 3) -> Lexicon:
+    """Curated formal words (any length) plus CDC words of `min_syllables` or more."""
+    entries, not_complex = load_entries()
+    table: dict[tuple[str, ...], Term] = {}
+    for e in entries:
+        if e.kind == "complex" and e.phrase not in not_complex:
+            key = _key(e.phrase, nlp)
+            if _lemma_of(e.phrase, nlp) != e.phrase:
+                table[key] = Term(e.phrase, e.plain, e.source, False)
+            else:
+                table.setdefault(key, Term(e.phrase, e.plain, e.source, False))
+    try:
+        cdc = load_pack(CDC_PACK)
+    except PackError:
+        return Lexicon(table)
+    for term, plain in (cdc.get("terms") or {}).items():
+        word = str(term).strip()
+        low = word.lower()
+        if (" " in word or "-" in word or word != low or low in not_complex or not plain
+                or not isinstance(plain, list)):
+            continue
+        syllables = word_syllables(low, "en")
+        first = str(plain[0])
+        if (syllables < min_syllables or zipf_frequency(low, "en") >= CDC_MAX_ZIPF
+                or len(first.split()) > 3
+                or sum(word_syllables(w, "en") for w in first.split()) >= syllables):
+            continue
+        table.setdefault((low,), Term(low, tuple(str(p) for p in plain), "cdc-thesaurus", False))
+    return Lexicon(table)
+
+
+def entry_safe(phrase: str) -> bool:
+    entries, _ = load_entries()
+    return any(e.phrase == phrase and e.safe for e in entries)
