@@ -104,8 +104,8 @@ def baseline_command(paths, output, config_path, select, ignore, today) -> None:
 
 STARTER_CONFIG = '''\
 # pladlint configuration (https://github.com/pladlint/pladlint#configuration).
-# Every key is optional: delete what you do not need. The same keys work under
-# [tool.pladlint] in pyproject.toml.
+# Every key is optional: delete what you do not need. The same keys work in
+# pyproject.toml, under a [tool.pladlint] table.
 
 # Audience for pages whose front matter has no audienceLevel:
 # patient | caregiver | general | professional

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -221,10 +222,15 @@ def parse_overrides(raw: Any, where: str) -> list[Override]:
     return out
 
 
-def _matches(override: Override, rel: str) -> bool:
+@lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]):
     import pathspec
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", override.patterns).match_file(rel)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _matches(override: Override, rel: str) -> bool:
+    return _compiled(override.patterns).match_file(rel)
 
 
 def config_for_path(config: Config, path: Path | str) -> Config:

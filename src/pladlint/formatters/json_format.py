@@ -16,6 +16,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "rule": f.rule, "code": f.code, "severity": f.severity.value, "message": f.message,
         "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
         "section": f.section, "text": f.text, "suggestion": f.suggestion,
+        "fingerprint": f.fingerprint,
     }
 
 
