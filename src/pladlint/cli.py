@@ -230,3 +230,8 @@ def explain_text(rule) -> str:
 
 # baseline, init, print-config (cli_workflow.py)
 register_workflow_commands(main)
+
+# report, lsp (cli_writers.py)
+from pladlint.cli_writers import register as register_writer_commands  # noqa: E402
+
+register_writer_commands(main)
