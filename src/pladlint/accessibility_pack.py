@@ -24,6 +24,7 @@ class AccessibilityPack:
     alt_text_prefixes: tuple[str, ...]  # longest first
     acronym_allowlist: frozenset[str]  # matched as written (case-sensitive)
     not_acronyms: frozenset[str]  # roman numerals and units, matched as written
+    state_codes: frozenset[str] = frozenset()  # not acronyms after "Place, "
 
     def alt_prefix(self, alt: str) -> str | None:
         """The listed prefix `alt` starts with (whole words, any case), or None."""
@@ -57,4 +58,5 @@ def accessibility_pack(base: str | None = None) -> AccessibilityPack:
         alt_text_prefixes=tuple(prefixes),
         acronym_allowlist=frozenset(_strings(allow, "terms", f"{where}: acronym_allowlist")),
         not_acronyms=frozenset(_strings(data, "roman_numerals_and_units", where)),
+        state_codes=frozenset(_strings(data, "us_state_codes", where)),
     )

@@ -16,11 +16,28 @@ from dataclasses import dataclass
 
 # An upper-case word with at least two capitals, optionally with digits and inner hyphens:
 # CML, HER2, HER-2, PD-L1, COVID-19, CA-125. "/" separates (HIV/AIDS is two acronyms).
-# A trailing plural s ("CTs") is allowed.
-ACRONYM_RE = re.compile(r"(?<![\w.])([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?:s\b)?(?![\w])")
+# A trailing plural s ("CTs") is allowed, and a number in front ("5-FU"). A token glued to
+# a word by a hyphen ("Lung-MAP", "1-800-4-CANCER") is part of a name, not an acronym.
+ACRONYM_RE = re.compile(r"(?<![\w.\-])((?:\d+-)?[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?:s\b)?(?![\w])")
+# Pronunciation guides, as in "(PA-klih-TAK-sil)": hyphenated syllables, stressed ones in
+# capitals. They are not acronyms.
+_PAREN_RE = re.compile(r"\(([^()]{2,200})\)")
+_SYLLABLES = re.compile(r"^[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*$")
+# Date-format placeholders (MM/DD/YYYY) repeat one letter; acronyms do not.
+_REPEATED = re.compile(r"^([A-Z])\1+$")
+# What follows an acronym and says what kind of thing it names: "the BRAF gene".
+_KIND_AFTER = re.compile(r"^[+−]?\s+(?:genes?|proteins?)\b", re.I)
+# A place name and a comma before a state code: "Bethesda, MD".
+_PLACE_BEFORE = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
+# An identifier label ("PMID: 26389325"), a product name ("Oncotype DX®"), a legend ("OX =").
+_LABEL_AFTER = re.compile(r"^(?:\s*:\s*\d|[®™]|\s*=\s*\w)")
+# A toll-free number spelled with a word: "1-800-4-CANCER", "1–800–4 CANCER".
+_PHONE_BEFORE = re.compile(r"\b1?[\-–. ]?8\d\d[\-–. ]\d*[\-–. ]?$")
+# An author in a reference list: "Thompson IM, Ankerst DP, Chi C, et al."
+_AUTHOR = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z]{1,3}[,.]")
 _WORD_RE = re.compile(r"[\w’'-]+")
 _LEAD_IN_BEFORE = re.compile(r"\(\s*(?:(?:also\s+)?(?:known\s+as|called)\s+|or\s+)?$", re.I)
-_CLOSE_AFTER = re.compile(r"^(?:s|['’]s)?\s*(?:for\s+short\s*)?[);,]")
+_CLOSE_AFTER = re.compile(r"^(?:s|['’]s)?(?:[+−]|-[a-z]+)?\s*(?:for\s+short\s*)?[);,]")
 _COMMA_BEFORE = re.compile(r",?\s+(?:also\s+)?(?:known\s+as|called|or|abbreviated(?:\s+as)?)\s+$",
                            re.I)
 _PAREN_AFTER = re.compile(r"^(?:s|['’]s)?\s*\(\s*(?:(?:which\s+)?(?:stands\s+for|is\s+short\s+for"
@@ -37,12 +54,55 @@ def key(token: str) -> str:
 
 
 def letters(token: str) -> str:
-    return "".join(c for c in token.lower() if c.isalnum())
+    """The letters and digits that must be found in a long form; a number in front
+    ("5-FU") is part of the name, not of the long form."""
+    return "".join(c for c in re.sub(r"^\d+-", "", token).lower() if c.isalnum())
 
 
 def is_candidate(token: str) -> bool:
     caps = sum(1 for c in token if c.isupper())
-    return caps >= 2 and len(token) <= 12 and not re.fullmatch(r"[A-Z]\d+[A-Z]", token)
+    return (caps >= 2 and len(token) <= 12 and not re.fullmatch(r"[A-Z]\d+[A-Z]", token)
+            and not _REPEATED.match(token))
+
+
+def pronunciation_ranges(text: str) -> list[tuple[int, int]]:
+    """Ranges of pronunciation guides in brackets: '(PA-klih-TAK-sil)'."""
+    out = []
+    for m in _PAREN_RE.finditer(text):
+        words = [w for w in re.split(r"[\s…]+", m.group(1)) if w]
+        syllables = [p for w in words for p in w.split("-")]
+        if (words and "-" in m.group(1) and all(_SYLLABLES.match(w) for w in words)
+                and all(p.islower() or p.isupper() for p in syllables)
+                and any(p.isupper() for p in syllables) and any(p.islower() for p in syllables)):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def is_state_after_place(text: str, start: int, token: str, codes: frozenset[str]) -> bool:
+    """'MD' in 'Bethesda, MD' is a state, not an acronym."""
+    if token not in codes:
+        return False
+    end = start + len(token)
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 40) : start])
+                or re.match(r"-[A-Z][a-z]", text[end : end + 3]))  # "CT-Connecticut"
+
+
+def not_an_acronym_here(text: str, start: int, end: int) -> bool:
+    """A phone number spelled with a word, or an author's initials in a reference."""
+    if _PHONE_BEFORE.search(text[max(0, start - 12) : start]):
+        return True
+    token = text[start:end]
+    if len(token) <= 3 and _AUTHOR.match(text, max(0, text.rfind(" ", 0, max(0, start - 1)) + 1)):
+        return len(_AUTHOR.findall(text)) >= 2 or "et al" in text
+    return False
+
+
+def names_its_kind(text: str, end: int) -> bool:
+    """Is the acronym ending at `end` followed by what it is ('BRAF gene', 'HER2 protein'),
+    or by an identifier ('PMID: 123')? Gene and protein symbols are names: their long
+    forms do not help a reader, but saying that it is a gene does."""
+    after = text[end : end + 20]
+    return bool(_KIND_AFTER.match(after) or _LABEL_AFTER.match(after))
 
 
 def schwartz_hearst(short: str, long: str) -> int:
@@ -76,7 +136,10 @@ def _long_form(short: str, window: str) -> str | None:
         return None
     long = window[at:].strip(" ,;:")
     # Long forms are words, not a sentence: one that crosses a bracket or full stop is wrong.
-    return long if len(_WORD_RE.findall(long)) >= 2 and not re.search(r"[()\[\].;]", long) else None
+    words = _WORD_RE.findall(long)
+    # One word can be a long form too ("fluorouracil (5-FU)"), if it is clearly longer.
+    enough = len(words) >= 2 or (len(words) == 1 and len(long) > len(letters(short)) + 3)
+    return long if enough and not re.search(r"[()\[\].;]", long) else None
 
 
 def expanded_here(text: str, start: int, end: int, short: str) -> str | None:
@@ -131,9 +194,11 @@ def find_acronyms(text: str) -> list[Occurrence]:
     if len(words) >= 3 and len(upper) * 2 > len(words):
         return []
     out = []
+    spoken = pronunciation_ranges(text) if "(" in text else []
     for m in ACRONYM_RE.finditer(text):
         token = m.group(1)
-        if is_candidate(token):
+        if (is_candidate(token) and not any(a <= m.start(1) < z for a, z in spoken)
+                and not not_an_acronym_here(text, m.start(1), m.end(1))):
             out.append(Occurrence(token, m.start(1), m.end(1)))
     return out
 

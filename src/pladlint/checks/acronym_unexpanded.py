@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from pladlint.accessibility_pack import accessibility_pack
-from pladlint.acronyms import abbr_titles, expanded_here, find_acronyms, key, proper_name_for
+from pladlint.acronyms import (
+    abbr_titles,
+    expanded_here,
+    find_acronyms,
+    is_state_after_place,
+    key,
+    names_its_kind,
+    proper_name_for,
+)
 from pladlint.checks.base import Option, Rule, Severity, Violation
 from pladlint.explanations import (
     DEFAULT_GLOSSARY_PATTERNS,
@@ -71,7 +79,8 @@ class AcronymUnexpanded(Rule):
             ranges = glossary_ranges.get(ui, ())
             for occ in find_acronyms(unit.text):
                 k = key(occ.token)
-                if k in known or k in explained:
+                if k in known or k in explained or is_state_after_place(
+                        unit.text, occ.start, occ.token, pack.state_codes):
                     continue
                 span = unit.source_span(occ.start, occ.end)
                 long_form = expanded_here(unit.text, occ.start, occ.end, occ.token)
@@ -80,7 +89,9 @@ class AcronymUnexpanded(Rule):
                     long_form = abbr[1]
                 if (long_form is not None
                         or any(a <= occ.start and occ.end <= z for a, z in ranges)
-                        or defined_inline(unit.text, occ.start, occ.end)):
+                        or defined_inline(unit.text, occ.start, occ.end)
+                        or names_its_kind(unit.text, occ.end)
+                        or self.legend_cell(doc, ui, occ.token)):
                     explained.add(k)
                     if k in first_uses:
                         first_uses[k].expanded_at, first_uses[k].long_form = span, long_form
@@ -92,6 +103,16 @@ class AcronymUnexpanded(Rule):
         prose = " ".join(u.text for u in doc.units)
         for use in first_uses.values():
             yield self.violation(doc, use, proper_name_for(use.token, prose))
+
+    @staticmethod
+    def legend_cell(doc, ui: int, token: str) -> bool:
+        """A table cell holding only the acronym, with its meaning in the next cell
+        ('| OX | = Oxaliplatin |')."""
+        unit = doc.units[ui]
+        if unit.kind != "table_cell" or unit.text.strip() != token or ui + 1 >= len(doc.units):
+            return False
+        following = doc.units[ui + 1]
+        return following.kind == "table_cell" and following.text.lstrip()[:1] in ("=", ":")
 
     @staticmethod
     def violation(doc, use: _FirstUse, name: str | None) -> Violation:
