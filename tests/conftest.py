@@ -6,6 +6,7 @@ proves pladlint works offline.
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
@@ -36,6 +37,9 @@ def _guarded_connect(self, address):
 
 
 def pytest_configure(config):
+    # No result cache unless a test asks for one: tests that patch code must not read
+    # results cached by another test (tests/test_performance.py tests the cache itself).
+    os.environ["PLADLINT_NO_CACHE"] = "1"
     socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
     socket.create_connection = _blocked  # type: ignore[assignment]
     socket.getaddrinfo = _blocked  # type: ignore[assignment]

@@ -12,6 +12,7 @@ from pladlint.document import FrontMatterError, parse_document
 from pladlint.engine import lint_document
 from pladlint.findings import FileError, FileResult, LintResult
 from pladlint.source import InputError, decode, read_source
+from pladlint.timing import stage
 
 
 class InternalError(Exception):
@@ -32,7 +33,8 @@ def lint_text(text: str, config: Config | None = None, path: str = "<stdin>",
               today: dt.date | None = None) -> FileResult:
     """Lint a page given as text. Raises FrontMatterError for unreadable front matter."""
     config = config or Config()
-    doc = parse_document(Path(path), text)
+    with stage("parse"):
+        doc = parse_document(Path(path), text)
     return lint_document(doc, config, path, today)
 
 
@@ -54,7 +56,8 @@ def lint_file(path: Path, config: Config, today: dt.date | None = None,
               debug: bool = False) -> FileResult | FileError:
     shown = display_path(path)
     try:
-        source = read_source(path, config.max_file_size)
+        with stage("read"):
+            source = read_source(path, config.max_file_size)
         return lint_text(source.text, config, shown, today)
     except (InputError, FrontMatterError) as exc:
         return FileError(shown, str(exc))
@@ -66,13 +69,18 @@ def lint_file(path: Path, config: Config, today: dt.date | None = None,
 
 
 def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
-               debug: bool = False) -> LintResult:
+               debug: bool = False, jobs: int | None = 1, cache=None) -> LintResult:
+    """Lint files and folders; `jobs` worker processes (None: one per core), `cache` a
+    `cache.ResultCache` (None: no cache). The result does not depend on either."""
+    from pladlint.parallel import lint_files
+
     result = LintResult()
     for path in paths:
         if not path.exists() and not path.is_symlink():
             result.errors.append(FileError(display_path(path), "no such file or directory"))
-    for path in discover([p for p in paths if p.exists()], config):
-        outcome = lint_file(path, config_for_path(config, path), today, debug)
+    files = list(discover([p for p in paths if p.exists()], config))
+    for outcome in lint_files(files, config, lambda p: config_for_path(config, p), today, debug,
+                              jobs, cache):
         if isinstance(outcome, FileError):
             result.errors.append(outcome)
         else:

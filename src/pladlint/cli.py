@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from pladlint.cli_workflow import register as register_workflow_commands
 from pladlint.findings import FileError, LintResult
 from pladlint.formatters import FORMAT_NAMES, FormatOptions, get_formatter
 from pladlint.packs import PackError
+from pladlint.timing import stage
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -88,6 +90,12 @@ def main() -> None:
 @click.option("--today", help="Date to use as today (YYYY-MM-DD), for review-date rules.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default: one per core; 1: no workers).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the result cache (.pladlint_cache/).")
+@click.option("--profile-stages", is_flag=True, hidden=True,
+              help="Print seconds spent per stage as JSON on standard error (benchmarks).")
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
               help="Report only findings not in this baseline file (see `pladlint baseline`).")
 @click.option("--report-unused-disables", is_flag=True, default=None,
@@ -101,7 +109,7 @@ def main() -> None:
 def check(paths, config_path, formats, output, fail_on, audience, language, select, ignore,
           stdin_filename, today, color, debug, quiet=False, statistics=False, fix_=False,
           diff_=False, baseline_path=None,
-          report_unused_disables=None) -> None:
+          report_unused_disables=None, jobs=None, no_cache=False, profile_stages=False) -> None:
     """Lint Markdown pages: files, folders (recursively), or '-' for standard input."""
     paths = list(paths) or [Path(".")]
     today_date = _parse_today(today)
@@ -123,7 +131,8 @@ def check(paths, config_path, formats, output, fail_on, audience, language, sele
         _fail(str(exc))
     targets = _parse_formats(formats, output)
     try:
-        result = _run(paths, config, stdin_filename, today_date, debug)
+        perf = _performance(config, jobs, no_cache, profile_stages)
+        result = _run(paths, config, stdin_filename, today_date, debug, **perf)
         if fix_ or diff_:
             from pladlint.fix import run_fixes
 
@@ -131,7 +140,7 @@ def check(paths, config_path, formats, output, fail_on, audience, language, sele
             if diff_:
                 sys.exit(EXIT_PROBLEMS if changed else EXIT_CLEAN)
             if changed:
-                result = _run(paths, config, stdin_filename, today_date, debug)
+                result = _run(paths, config, stdin_filename, today_date, debug, **perf)
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
     result = filter_baseline(result, baseline_path)
@@ -154,8 +163,26 @@ def _parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[
     return targets
 
 
+def _performance(config: Config, jobs: int | None, no_cache: bool, profile: bool) -> dict:
+    """Workers, result cache and stage timing for `lint_paths` (see parallel.py, cache.py)."""
+    from pladlint import precompiled, timing
+
+    if profile:
+        timing.enable()
+        click.get_current_context().call_on_close(
+            lambda: click.echo(json.dumps(timing.totals(), sort_keys=True), err=True))
+    cache = None
+    if not no_cache and not os.environ.get("PLADLINT_NO_CACHE"):
+        from pladlint.cache import ResultCache, cache_folder
+
+        folder = Path(os.environ.get("PLADLINT_CACHE_DIR") or cache_folder(config.root))
+        cache = ResultCache(folder)
+        precompiled.set_cache_dir(folder)
+    return {"jobs": jobs or None, "cache": cache}
+
+
 def _run(paths: list[Path], config: Config, stdin_filename: str | None,
-         today: dt.date | None, debug: bool) -> LintResult:
+         today: dt.date | None, debug: bool, jobs: int | None = 1, cache=None) -> LintResult:
     from pladlint.api import lint_bytes, lint_paths
 
     if Path("-") in paths:
@@ -170,7 +197,7 @@ def _run(paths: list[Path], config: Config, stdin_filename: str | None,
         else:
             result.files.append(outcome)
         return result
-    return lint_paths(paths, config, today, debug)
+    return lint_paths(paths, config, today, debug, jobs, cache)
 
 
 def _emit(result: LintResult, targets: list[tuple[str, Path | None]], config: Config,
@@ -180,7 +207,8 @@ def _emit(result: LintResult, targets: list[tuple[str, Path | None]], config: Co
         options = FormatOptions(color=_use_color(color, stream) if dest is None else False,
                                 root=str(repository_root(config)), fail_on=config.fail_on,
                                 quiet=quiet, statistics=statistics)
-        text = get_formatter(name)(result, options)
+        with stage("output"):
+            text = get_formatter(name)(result, options)
         if dest is None:
             click.echo(text, nl=False, color=options.color or None)
         else:

@@ -48,6 +48,7 @@ class Config:
     fail_on: str = "warning"
     max_file_size: int = 10 * 1024 * 1024
     spacy_model: str | None = None
+    glossary_terms: frozenset[str] = frozenset()  # terms of the project glossary file
     rules: dict[str, RuleSetting] = field(default_factory=dict)  # by rule name
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
@@ -145,6 +146,7 @@ _KEYS = {
     "audience": str, "language": str, "exclude": list, "extend-exclude": list,
     "extensions": list, "respect-gitignore": bool, "fail-on": str, "max-file-size": (int, str),
     "spacy-model": str, "rules": dict, "report-unused-disables": bool, "overrides": list,
+    "glossary": str,
 }
 
 
@@ -182,6 +184,10 @@ def parse_config(raw: dict[str, Any], where: str, base: Config | None = None) ->
         config.max_file_size = _size(raw["max-file-size"], "max-file-size", where)
     if "spacy-model" in raw:
         config.spacy_model = raw["spacy-model"] or None
+    if "glossary" in raw:  # a YAML file of term -> definition, relative to the config file
+        from pladlint.glossary_file import load_glossary
+
+        config.glossary_terms = load_glossary(raw["glossary"], where)
     if "rules" in raw:
         config.rules = {**config.rules, **parse_rule_settings(raw["rules"], where)}
     if "report-unused-disables" in raw:

@@ -11,6 +11,7 @@ from pladlint.config import Config
 from pladlint.context import DocumentContext
 from pladlint.document.model import Document
 from pladlint.findings import FileResult, Finding, SectionSummary
+from pladlint.jargon_scan import jargon_settings, section_jargon_density
 from pladlint.fingerprints import assign_fingerprints
 from pladlint.suppressions import apply_suppressions
 
@@ -43,6 +44,7 @@ def build_context(doc: Document, config: Config, today: dt.date | None = None) -
     reading = find_rule("reading-grade")
     if reading is not None:  # its target and min-words also shape the section summaries
         settings["reading-grade"] = dict(config.rule_setting(reading).options)
+    settings.update(jargon_settings(config))  # project glossary terms, jargon-unexplained options
     return DocumentContext(doc, audience, language, config.spacy_model,
                            today or dt.date.today(), settings)
 
@@ -95,6 +97,7 @@ def section_summaries(ctx: DocumentContext) -> list[SectionSummary]:
             sentences=score.sentences, grade=score.grade, scores=score.formulas,
             target=score.target,
             empty_heading=section.empty_heading, note=score.note,
+            jargon_density=section_jargon_density(ctx, section.index),
         ))
     return out
 

@@ -91,3 +91,57 @@ def front_matter_glossary(metadata: dict) -> set[str]:
                 out.add(str(item).lower())
         return out
     return set()
+
+
+# -- Explanations found in the source or by word frequency (used by jargon_scan) ----------------
+
+_ABBR_RE = re.compile(r"<abbr\b[^>]*\btitle\s*=\s*(\"[^\"]*\S[^\"]*\"|'[^']*\S[^']*')[^>]*>(.*?)</abbr\s*>",
+                      re.I | re.S)
+_LOOSE_OR = re.compile(r"^\s*,\s+or\s+")
+_GLOSS_TEXT = re.compile(
+    r"^\s*(?:\(([^()\[\],;.:—–]{1,80})\)|,\s+or\s+([^()\[\],;.:—–]{1,80}),|\s*(?:—|–)\s*([^()\[\],;.:—–]{1,80}))")
+_DEF_LIST = re.compile(r"^\s*(?:\*\*|__)?\s*(?::|—|–|\s-\s)\s*\S")
+# first words of a parenthesis that refers or lists rather than explains: "(see Question 1)"
+_NOT_GLOSS = frozenset(
+    "see such for like including include includes and or about in on at from with without if "
+    "when especially mainly mostly usually often page figure table also eg ie as by to".split())
+PLAIN_ZIPF = 3.0  # every word of a plain gloss must be this common (wordfreq Zipf)
+
+
+def abbr_spans(doc: Document) -> list[tuple[int, int]]:
+    """Source spans of the text of `<abbr title="...">text</abbr>` elements (non-empty title)."""
+    return [(m.start(2), m.end(2)) for m in _ABBR_RE.finditer(doc.text)]
+
+
+def plain_gloss(text: str, end: int) -> bool:
+    """'edema (swelling)', 'edema, or swelling,', 'edema – swelling': the term is followed by
+    a short gloss in everyday words. A parenthesis of rare words (an acronym, another term)
+    is not a gloss."""
+    from wordfreq import zipf_frequency
+
+    m = _GLOSS_TEXT.match(text[end : end + 90])
+    if not m:
+        return False
+    gloss = m.group(1) or m.group(2) or m.group(3)
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", gloss)
+    if (not 1 <= len(words) <= 8 or any(c.isdigit() for c in gloss)
+            or words[0].lower() in _NOT_GLOSS or any(w.isupper() and len(w) > 1 for w in words)):
+        return False
+    return all(zipf_frequency(w.lower(), "en") >= PLAIN_ZIPF for w in words)
+
+
+def defined_here(text: str, start: int, end: int) -> bool:
+    """`defined_inline`, plus plain glosses and glossary-list items ('Biopsy: ...').
+
+    ', or X' counts only when X is in everyday words ('chemotherapy, or radiation' is a list,
+    not a definition)."""
+    if _LOOSE_OR.match(text[end:]):
+        if plain_gloss(text, end):
+            return True
+        before = text[max(0, start - 40) : start]
+        return bool(_BEFORE.search(before))
+    if defined_inline(text, start, end) or plain_gloss(text, end):
+        return True
+    # a list or definition-list item that starts with the term: "Biopsy: removing ...",
+    # "**Stent** — a tube ...", or "Stent\n: a tube" (the line break reads as a space)
+    return not text[:start].strip(" *_") and bool(_DEF_LIST.match(text[end:]))

@@ -48,6 +48,7 @@ class SectionSummary:
     target: float | None
     empty_heading: bool = False
     note: str | None = None  # e.g. why no grade is given
+    jargon_density: float | None = None  # unexplained jargon uses per 100 words (English)
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
@@ -31,15 +33,29 @@ class Lexicon:
     def __init__(self, entries: dict[tuple[str, ...], Term]) -> None:
         self.entries = entries
         self.by_first: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
+        # Optional: per key word, the only form it may have (see `strict_forms`).
+        self.forms: dict[tuple[str, ...], tuple[str | None, ...]] = {}
         for key, term in entries.items():
             self.by_first.setdefault(key[0], []).append((key, term))
         for bucket in self.by_first.values():
             bucket.sort(key=lambda kv: (-len(kv[0]), kv[0]))
 
+    def strict_forms(self) -> "Lexicon":
+        """A term listed in an inflected form ("imaging", lemma "image") then matches only
+        that form, not every word that shares its lemma ("image")."""
+        for key, term in self.entries.items():
+            surface = tuple(_ROUGH_TOKEN.findall(term.term.lower()))
+            if len(surface) == len(key) and surface != key:
+                self.forms[key] = tuple(w if w != k else None for w, k in zip(surface, key))
+        return self
+
     def __len__(self) -> int:
         return len(self.entries)
 
-    def matches(self, tokens: list[Token]) -> Iterator[Match]:
+    def matches(self, tokens: list[Token], barriers: Iterable[int] = ()) -> Iterator[Match]:
+        """Longest matches, left to right. A multi-word match never spans a barrier (a prose
+        offset such as a link boundary): "fatty [liver](...) disease" is not one term."""
+        cuts = sorted(barriers)
         i = 0
         n = len(tokens)
         while i < n:
@@ -52,7 +68,10 @@ class Lexicon:
                     if all(
                         key[j] in (tokens[i + j].lemma, tokens[i + j].text.lower())
                         for j in range(k)
-                    ) and _contiguous(tokens, i, i + k):
+                    ) and _forms_agree(self.forms.get(key), tokens, i) and _contiguous(
+                        tokens, i, i + k) and not (
+                        k > 1 and _crosses(cuts, tokens[i].end, tokens[i + k - 1].start)
+                    ):
                         if term.case_sensitive and not _same_case(term, tokens[i : i + k]):
                             continue
                         if found is None or k > found.last - found.first:
@@ -65,9 +84,23 @@ class Lexicon:
                 i += 1
 
 
+def _forms_agree(forms: tuple[str | None, ...] | None, tokens: list[Token], i: int) -> bool:
+    return forms is None or all(
+        f is None or tokens[i + j].text.lower() == f for j, f in enumerate(forms))
+
+
+_ROUGH_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+
+
 def _contiguous(tokens: list[Token], a: int, z: int) -> bool:
     """A multi-word term must not jump across anything but single spaces or hyphens."""
     return all(tokens[j + 1].start - tokens[j].end <= 1 for j in range(a, z - 1))
+
+
+def _crosses(cuts: list[int], a: int, z: int) -> bool:
+    """Is there a barrier b with a <= b <= z (between the first and the last token)?"""
+    j = bisect_left(cuts, a)
+    return j < len(cuts) and cuts[j] <= z
 
 
 def _same_case(term: Term, tokens: list[Token]) -> bool:
@@ -102,15 +135,15 @@ def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str]
                 raise PackError(f"{pack_name}: terms.{term} must be a list of plain alternatives")
             names.append(term)
             terms.append(Term(term, tuple(str(p) for p in plain), pack_name, _is_case_sensitive(term)))
-    for term, sdoc in zip(terms, nlp.pipe(names, batch_size=256)):
-        has_lemma = nlp.has_pipe("lemmatizer")
-        key = tuple((t.lemma_ if has_lemma and t.lemma_ else t.text).lower() for t in sdoc if not t.is_space)
+    from pladlint.precompiled import term_keys  # spaCy over every term once, then stored
+
+    for term, key in zip(terms, term_keys(names, nlp)):
         if not key:
             continue
         previous = entries.get(key)
         if previous is None or (not previous.plain and term.plain):
             entries[key] = term
-    return Lexicon(entries)
+    return Lexicon(entries).strict_forms()
 
 
 def jargon_pack_files(kind: str = "medical") -> list[str]:

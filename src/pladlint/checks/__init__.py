@@ -11,6 +11,8 @@ from pladlint.checks.heading_first_level import HeadingFirstLevel
 from pladlint.checks.heading_skip import HeadingSkip
 from pladlint.checks.image_alt_missing import ImageAltMissing
 from pladlint.checks.image_alt_quality import ImageAltQuality
+from pladlint.checks.jargon_density import JargonDensity
+from pladlint.checks.jargon_rare_word import JargonRareWord
 from pladlint.checks.jargon_unexplained import JargonUnexplained
 from pladlint.checks.language_unsupported import LanguageUnsupported
 from pladlint.checks.link_text_vague import LinkTextVague
@@ -38,6 +40,8 @@ ALL_RULES: tuple[Rule, ...] = (
     WordyPhrase(),
     # -- PL2xx jargon
     JargonUnexplained(),
+    JargonRareWord(),
+    JargonDensity(),
     # -- PL3xx accessibility
     ImageAltMissing(),
     ImageAltQuality(),

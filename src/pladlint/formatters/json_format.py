@@ -25,7 +25,7 @@ def section_dict(s: SectionSummary) -> dict[str, Any]:
         "heading": s.heading, "level": s.level, "line": s.line, "end_line": s.end_line,
         "path": list(s.path), "empty_heading": s.empty_heading, "words": s.words,
         "sentences": s.sentences, "grade": s.grade, "scores": s.scores, "target": s.target,
-        "note": s.note,
+        "note": s.note, "jargon_density": s.jargon_density,
     }
 
 

