@@ -34,11 +34,11 @@ _LABEL_AFTER = re.compile(r"^(?:\s*:\s*\d|[®™]|\s*=\s*\w)")
 # A toll-free number spelled with a word: "1-800-4-CANCER", "1–800–4 CANCER".
 _PHONE_BEFORE = re.compile(r"\b1?[\-–. ]?8\d\d[\-–. ]\d*[\-–. ]?$")
 # An author in a reference list: "Thompson IM, Ankerst DP, Chi C, et al."
-_AUTHOR = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z]{1,3}[,.]")
+_AUTHOR = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z]{1,3}[,.]|\b[A-Z]{1,3}[ \t]+[A-Z][a-z]+,")
 _WORD_RE = re.compile(r"[\w’'-]+")
 _LEAD_IN_BEFORE = re.compile(r"\(\s*(?:(?:also\s+)?(?:known\s+as|called)\s+|or\s+)?$", re.I)
 _CLOSE_AFTER = re.compile(r"^(?:s|['’]s)?(?:[+−]|-[a-z]+)?\s*(?:for\s+short\s*)?[);,]")
-_COMMA_BEFORE = re.compile(r",?\s+(?:also\s+)?(?:known\s+as|called|or|abbreviated(?:\s+as)?)\s+$",
+_COMMA_BEFORE = re.compile(r",?\s+(?:also\s+)?(?:known\s+as|called|or|and|abbreviated(?:\s+as)?)\s+$",
                            re.I)
 _PAREN_AFTER = re.compile(r"^(?:s|['’]s)?\s*\(\s*(?:(?:which\s+)?(?:stands\s+for|is\s+short\s+for"
                           r"|short\s+for)\s+|or\s+)?([^()]{3,150})\)")
@@ -92,7 +92,8 @@ def not_an_acronym_here(text: str, start: int, end: int) -> bool:
     if _PHONE_BEFORE.search(text[max(0, start - 12) : start]):
         return True
     token = text[start:end]
-    if len(token) <= 3 and _AUTHOR.match(text, max(0, text.rfind(" ", 0, max(0, start - 1)) + 1)):
+    if len(token) <= 3 and (_AUTHOR.match(text, max(0, text.rfind(" ", 0, max(0, start - 1)) + 1))
+                            or _AUTHOR.match(text, start)):
         return len(_AUTHOR.findall(text)) >= 2 or "et al" in text
     return False
 

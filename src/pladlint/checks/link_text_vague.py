@@ -12,6 +12,11 @@ from pladlint.document.model import Link
 
 _EMAIL = re.compile(r"^(?:mailto:)?[\w.+-]+@[\w-]+\.[\w.-]+$", re.I)
 _PHONE = re.compile(r"^(?:tel:)?[+\d][\d\s().-]{6,}$", re.I)
+# In a reference ("... Available at: https://...", "Accessed from ..."), the address is what
+# the reader copies: a citation style asks for it, so it is not a vague link there.
+_CITATION_BEFORE = re.compile(
+    r"(?:available\s+(?:at|from|online)|retrieved\s+from|accessed\s+(?:at|from)|url|doi)\s*:?\s*[\[<]?$",
+    re.I)
 
 
 def destination_words(url: str) -> str | None:
@@ -73,7 +78,9 @@ class LinkTextVague(Rule):
                 if hint:
                     message += f" (e.g. '{hint}')"
                 yield Violation(span, message, suggestion=suggestion, section=link.section)
-            elif options["bare-urls"] and self.is_bare_url(link, text):
+            elif (options["bare-urls"] and self.is_bare_url(link, text)
+                  and not _CITATION_BEFORE.search(doc.text[max(0, link.span.start - 40):
+                                                            link.span.start + 1])):
                 message = ("link text is a bare web address, which screen readers spell out; "
                            "use words that name the page")
                 if hint:
