@@ -297,3 +297,23 @@ def test_profile_stages_option(pages: Path) -> None:
     finally:
         timing.enable(False)
         timing.take()
+
+
+def test_spacy_imports_without_its_cli_and_cli_still_works() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pladlint.precompiled import import_spacy\n"
+        "spacy = import_spacy()\n"
+        "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules\n"
+        "nlp = spacy.blank('en')\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download) and callable(spacy.info)\n"
+        "print('ok')\n"
+    )
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": src}, timeout=300)
+    assert out.stdout.strip() == "ok", out.stderr

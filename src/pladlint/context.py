@@ -20,7 +20,6 @@ from pladlint.language.readability import (
     formula_text,
     score_text,
 )
-from pladlint.timing import stage
 
 
 @dataclass
@@ -70,15 +69,12 @@ class DocumentContext:
 
     @cached_property
     def nlp(self) -> Any:
-        with stage("startup"):
-            return get_pipeline(self.language if self.language in SUPPORTED_LANGUAGES else "xx",
-                                self.spacy_model)
+        return get_pipeline(self.language if self.language in SUPPORTED_LANGUAGES else "xx",
+                            self.spacy_model)
 
     @cached_property
     def analysis(self) -> list[UnitAnalysis]:
-        nlp = self.nlp
-        with stage("nlp"):
-            return analyze(self.doc, nlp)
+        return analyze(self.doc, self.nlp)
 
     @property
     def readability_supported(self) -> bool:
@@ -91,9 +87,8 @@ class DocumentContext:
         return out
 
     def score_sentences(self, sentences: list[Sentence]) -> Scores:
-        with stage("readability"):
-            return score_text(formula_text(sentences, {}), self.language,
-                              self.audience.formula, self.audience.spanish.formula)
+        return score_text(formula_text(sentences, {}), self.language, self.audience.formula,
+                          self.audience.spanish.formula)
 
     @property
     def min_words(self) -> int:

@@ -238,3 +238,33 @@ def defer_import(name: str) -> None:
     """
     if name not in sys.modules and importlib.util.find_spec(name) is not None:
         sys.modules[name] = _Deferred(name)
+
+
+def import_spacy() -> Any:
+    """`import spacy` without its command-line package (typer, requests, weasel...).
+
+    spaCy's `__init__` imports `spacy.cli.info` only to re-export `spacy.info`, and that
+    pulls in its whole CLI: about a third of spaCy's import time. We stand in a lazy `info`
+    for it during the import; `import spacy.cli` afterwards imports the real package.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    info_module = types.ModuleType("spacy.cli.info")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        for name, stub in (("spacy.cli.info", info_module), ("spacy.cli", cli)):
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+        return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+    info_module.info = info  # type: ignore[attr-defined]
+    sys.modules.setdefault("spacy.cli", cli)
+    sys.modules.setdefault("spacy.cli.info", info_module)
+    try:
+        import spacy
+    finally:
+        for name, stub in (("spacy.cli.info", info_module), ("spacy.cli", cli)):
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    return spacy

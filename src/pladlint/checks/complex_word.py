@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.plain_words import complex_lexicon
+from pladlint.plain_words import complex_lexicon, wordy_lexicon
 
 
 class ComplexWord(Rule):
@@ -34,10 +34,15 @@ class ComplexWord(Rule):
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
         lexicon = complex_lexicon(ctx.nlp, options["min-syllables"])
+        wordy = wordy_lexicon(ctx.nlp)
         seen: set[tuple[int, str]] = set()
         for ui, unit in enumerate(ctx.doc.units):
             tokens = ctx.analysis[ui].tokens
+            # a word inside a wordy phrase ("subsequent to") is left to wordy-phrase
+            in_phrase = {j for w in wordy.matches(tokens) for j in range(w.first, w.last)}
             for m in lexicon.matches(tokens):
+                if m.first in in_phrase:
+                    continue
                 key = (unit.section, m.term.term)
                 if key in seen:
                     continue

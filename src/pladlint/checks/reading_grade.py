@@ -77,12 +77,14 @@ class ReadingGrade(Rule):
                 mine = alone.ease if spanish else alone.grade
                 if mine is None or ((mine >= target) if spanish else (mine <= target)):
                     continue
-            section = doc.sections[score.section]
-            span = section.heading_span or doc.units[section.units[0]].block
             hard = self.hardest(ctx, own)
+            # A pool is reported at the section holding its hardest sentence.
+            anchor = max(hard, key=lambda h: h["push"])["section"] if hard else own[0]
+            section = doc.sections[anchor]
+            span = section.heading_span or doc.units[section.units[0]].block
             error = (value < error_at) if spanish else (value >= error_at)
             yield Violation(
-                span, self.message(ctx, own, value, target, hard, score.scores.words),
+                span, self.message(ctx, anchor, own, value, target, hard, score.scores.words),
                 suggestion=self.suggestion(hard, spanish),
                 severity=Severity.ERROR if error else None,
                 section=section.index,
@@ -93,15 +95,16 @@ class ReadingGrade(Rule):
             )
 
     @staticmethod
-    def message(ctx, own: list[int], value: float, target: float, hard: list[dict],
-                words: int) -> str:
-        names = [f"'{ctx.doc.sections[i].heading}'" for i in own]
-        who = f"section {names[0]}" if len(names) == 1 else (
-            "sections " + ", ".join(names[:-1]) + f" and {names[-1]}")
-        if len(own) == 1 and ctx.section_scores[own[0]].pool is not None:
-            who += f" (scored with its neighbours, {words} words)"
-        elif len(own) > 1:
-            who += f" (each short, scored together: {words} words)"
+    def message(ctx, anchor: int, own: list[int], value: float, target: float,
+                hard: list[dict], words: int) -> str:
+        doc = ctx.doc
+        who = f"section '{doc.sections[anchor].heading}'"
+        if ctx.section_scores[anchor].pool is not None:
+            others = [f"'{doc.sections[i].heading}'" for i in own if i != anchor]
+            if others:
+                who += (f" (short, scored together with {', '.join(others)}: {words} words)")
+            else:
+                who += f" (short, scored with its neighbours: {words} words)"
         if ctx.language == "es":
             text = (f"{who} scores {value:g} on the {ctx.measure_name} reading-ease scale; "
                     f"{ctx.audience.name} pages should score {target:g} or higher")
@@ -110,14 +113,14 @@ class ReadingGrade(Rule):
                     f"is {target:g} or lower")
         if hard:
             text += "; hardest sentences: " + ", ".join(
-                f"line {h['line']} ({h['words']} words)" for h in hard)
+                f"line {h['line']}:{h['column']} ({h['words']} words)" for h in hard)
         return text
 
     @staticmethod
     def suggestion(hard: list[dict], spanish: bool) -> str:
         if not hard:
             return "use shorter sentences and everyday words"
-        quotes = "; ".join(f"line {h['line']}: \"{h['excerpt']}\"" for h in hard)
+        quotes = "; ".join(f"{h['line']}:{h['column']} \"{h['excerpt']}\"" for h in hard)
         return f"split or simplify {quotes}"
 
     @staticmethod
@@ -156,7 +159,8 @@ class ReadingGrade(Rule):
             loc = doc.index.location(span.start)
             text = " ".join(unit.text[sentence.start:sentence.end].split())
             excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
-            out.append({"line": loc.line, "column": loc.column, "start": span.start,
+            out.append({"line": loc.line, "column": loc.column, "section": unit.section,
+                        "start": span.start,
                         "end": span.end, "words": n, "push": round(-gain, 2), "text": text,
                         "excerpt": excerpt})
         out.sort(key=lambda h: h["start"])

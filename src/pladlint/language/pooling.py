@@ -8,7 +8,9 @@ them, since its text introduces them):
 2. a run of short siblings that stays under `min_words` joins the last pool of its run, or
    else borrows the sibling next to it (the one before, else the one after), which keeps
    its own score;
-3. a short section with no sibling to borrow stays unscored; the page grade still counts it.
+3. what a group of subsections cannot pool moves up, as one block, to the group of the
+   section that heads them;
+4. a short section with nothing left to pool with stays unscored; the page grade counts it.
 
 Sections with no scorable words are left out altogether.
 """
@@ -49,46 +51,59 @@ def pool_sections(words: list[int], levels: list[int], min_words: int) -> dict[i
     """The pool of every short section that can be scored, keyed by section index."""
     parents = parents_of(levels)
     with_children = {p for p in parents if p is not None}
-    groups: dict[int | None, list[int]] = {}
+    groups: dict[int | None, list[tuple[int, ...]]] = {}
     for i, w in enumerate(words):
         if w == 0:
             continue
         key = i if (i in with_children and w < min_words) else parents[i]
-        groups.setdefault(key, []).append(i)
+        groups.setdefault(key, []).append((i,))
     out: dict[int, Pool] = {}
-    for members in groups.values():
-        members.sort()
-        for pool in _pool_group(members, words, min_words):
+    # Deepest groups first: what a subsection group cannot pool moves up, as one block, to
+    # the group of its head section's parent.
+    for key in sorted(groups, key=lambda k: -levels[k] if k is not None else 1):
+        blocks = sorted(groups[key])
+        pools, leftover = _pool_group(blocks, words, min_words)
+        for pool in pools:
             for m in pool.members:
                 out[m] = pool
+        if leftover and key is not None:
+            merged = tuple(sorted(i for block in leftover for i in block))
+            groups.setdefault(parents[key], []).append(merged)
     return out
 
 
-def _pool_group(group: list[int], words: list[int], min_words: int) -> list[Pool]:
+def _pool_group(group: list[tuple[int, ...]], words: list[int],
+                min_words: int) -> tuple[list[Pool], list[tuple[int, ...]]]:
+    """Pools of a group of blocks (runs of sections), and the blocks left unpooled."""
+    size = [sum(words[i] for i in block) for block in group]
     pools: list[Pool] = []
+    leftover: list[tuple[int, ...]] = []
     pos = 0
     while pos < len(group):
-        if words[group[pos]] >= min_words:
+        if size[pos] >= min_words:
             pos += 1
             continue
         end = pos
-        while end < len(group) and words[group[end]] < min_words:
+        while end < len(group) and size[end] < min_words:
             end += 1
-        run = group[pos:end]
         run_pools: list[list[int]] = []
         current: list[int] = []
-        for s in run:
-            current.append(s)
-            if sum(words[x] for x in current) >= min_words:
+        total = 0
+        for b in range(pos, end):
+            current.extend(group[b])
+            total += size[b]
+            if total >= min_words:
                 run_pools.append(current)
-                current = []
+                current, total = [], 0
         if current:
             if run_pools:
                 run_pools[-1].extend(current)
             else:
-                neighbour = group[pos - 1] if pos > 0 else (group[end] if end < len(group) else None)
+                neighbour = pos - 1 if pos > 0 else (end if end < len(group) else None)
                 if neighbour is not None:
-                    pools.append(Pool(tuple(current), neighbour))
+                    pools.append(Pool(tuple(current), group[neighbour][0]))
+                else:
+                    leftover.append(tuple(current))
         pools.extend(Pool(tuple(p)) for p in run_pools)
         pos = end
-    return pools
+    return pools, leftover

@@ -186,7 +186,7 @@ def difficulty(c: Counts, lang: str) -> float:
         return 0.0
     wps = c.words / c.sentences
     if lang == "es":
-        return -(206.84 - 60.0 * c.syllables / c.words - 102.0 * c.sentences / c.words)
+        return -(206.84 - 60.0 * c.syllables / c.words - 1.02 * wps)  # as textstat computes it
     fk = 0.39 * wps + 11.8 * c.syllables / c.words - 15.59
     fog = 0.4 * (wps + 100.0 * c.polysyllables / c.words)
     return (fk + fog) / 2
