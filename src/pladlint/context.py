@@ -20,6 +20,7 @@ from pladlint.language.readability import (
     formula_text,
     score_text,
 )
+from pladlint.timing import stage
 
 
 @dataclass
@@ -69,12 +70,15 @@ class DocumentContext:
 
     @cached_property
     def nlp(self) -> Any:
-        return get_pipeline(self.language if self.language in SUPPORTED_LANGUAGES else "xx",
-                            self.spacy_model)
+        with stage("startup"):
+            return get_pipeline(self.language if self.language in SUPPORTED_LANGUAGES else "xx",
+                                self.spacy_model)
 
     @cached_property
     def analysis(self) -> list[UnitAnalysis]:
-        return analyze(self.doc, self.nlp)
+        nlp = self.nlp
+        with stage("nlp"):
+            return analyze(self.doc, nlp)
 
     @property
     def readability_supported(self) -> bool:
@@ -87,8 +91,9 @@ class DocumentContext:
         return out
 
     def score_sentences(self, sentences: list[Sentence]) -> Scores:
-        return score_text(formula_text(sentences, {}), self.language, self.audience.formula,
-                          self.audience.spanish.formula)
+        with stage("readability"):
+            return score_text(formula_text(sentences, {}), self.language,
+                              self.audience.formula, self.audience.spanish.formula)
 
     @property
     def min_words(self) -> int:
