@@ -97,13 +97,15 @@ def _shim(tmp_path: Path) -> Path:
     shim.write_text(
         "#!/bin/sh\n"
         f'printf "%s\\n" "$@" > "{tmp_path / "argv.txt"}"\n'
+        'if [ -n "$SHIM_RECORD_ONLY" ]; then exit 0; fi\n'
         f'PYTHONPATH="{ROOT / "src"}" exec "{sys.executable}" -m pladlint "$@"\n',
         encoding="utf-8")
     shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
     return bin_dir
 
 
-def run_action(tmp_path: Path, inputs: dict[str, str]) -> tuple[subprocess.CompletedProcess, list[str]]:
+def run_action(tmp_path: Path, inputs: dict[str, str],
+               record_only: bool = False) -> tuple[subprocess.CompletedProcess, list[str]]:
     spec = step("Run pladlint")
     defaults = {k: str(v.get("default", "")) for k, v in action()["inputs"].items()}
     values = {**defaults, **inputs}
@@ -115,6 +117,8 @@ def run_action(tmp_path: Path, inputs: dict[str, str]) -> tuple[subprocess.Compl
     env["PATH"] = f"{_shim(tmp_path)}{os.pathsep}{env['PATH']}"
     env["GITHUB_OUTPUT"] = str(tmp_path / "github_output")
     env.pop("GITHUB_STEP_SUMMARY", None)
+    if record_only:
+        env["SHIM_RECORD_ONLY"] = "1"
     proc = subprocess.run(["bash", "-e", "-c", spec["run"]], cwd=tmp_path / "repo", env=env,
                           capture_output=True, text=True, timeout=120)
     argv = (tmp_path / "argv.txt").read_text(encoding="utf-8").splitlines()
@@ -148,7 +152,16 @@ def test_action_passes_config_baseline_and_fail_on(repo: Path) -> None:
     (work / "lint.toml").write_text('audience = "patient"\n', encoding="utf-8")
     (work / "base.json").write_text('{"findings": []}\n', encoding="utf-8")
     proc, argv = run_action(repo, {"paths": "docs/scan.md docs", "config": "lint.toml",
-                                   "baseline": "base.json", "fail-on": "never"})
-    assert argv == ["check", "--format", "github", "--fail-on", "never", "--config",
-                    "lint.toml", "--baseline", "base.json", "docs/scan.md", "docs"]
+                                   "baseline": "base.json", "fail-on": "never",
+                                   "sarif": "out dir/p.sarif"}, record_only=True)
     assert proc.returncode == 0, proc.stderr
+    assert argv == ["check", "--format", "github", "--fail-on", "never", "--config",
+                    "lint.toml", "--baseline", "base.json", "--format", "sarif:out dir/p.sarif",
+                    "docs/scan.md", "docs"]
+    # The same arguments are valid for this pladlint (parsed by its CLI, nothing run).
+    from click.testing import CliRunner
+
+    from pladlint.cli import main
+
+    res = CliRunner().invoke(main, [*argv[:-2], "--help"])
+    assert res.exit_code == 0, res.output
