@@ -108,3 +108,11 @@ def test_cli_flag(tmp_path) -> None:
     assert CliRunner().invoke(main, args).exit_code == 0
     res = CliRunner().invoke(main, [*args, "--report-unused-disables"])
     assert res.exit_code == 1 and "unused-suppression" in res.output
+
+
+def test_unused_reports_can_be_silenced_only_by_name() -> None:
+    text = ("<!-- pladlint-disable-file unused-suppression -->\n\n"
+            "<!-- pladlint-disable-next-line image-alt-missing -->\nNo image.\n")
+    assert codes(text, report_unused=True) == []
+    text = "<!-- pladlint-disable-file -->\n\nNo image.\n"
+    assert codes(text, report_unused=True) == [("unused-suppression", 1)]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pladlint.checks import Severity, Violation, find_rule
+from pladlint.checks import Violation, find_rule
 from pladlint.config import Config
 from pladlint.document.model import Document
 from pladlint.findings import Finding
@@ -170,7 +170,10 @@ def _unused_findings(doc: Document, found: list[Directive], config: Config,
         message = f"this pladlint-{d.kind} comment " + "; it ".join(parts) + "; remove or fix it"
         v = Violation(d.span, message, severity=None)
         out.append(to_finding(rule, v, setting.severity, doc, display_path))
-    return out
+    # Only a directive that names unused-suppression itself may hide these (a disable-all
+    # comment that matches nothing must not hide its own report).
+    naming = [d for d in found if UNUSED_RULE in d.rules and d.kind != "enable"]
+    return [f for f in out if not any(_covers(d, f) for d in naming)]
 
 
 def _enabled(name: str, config: Config) -> bool:
@@ -181,4 +184,4 @@ def _enabled(name: str, config: Config) -> bool:
     return rule is not None and config.rule_setting(rule).enabled
 
 
-__all__ = ["Directive", "apply_suppressions", "directives", "parse_directive", "Severity"]
+__all__ = ["Directive", "apply_suppressions", "directives", "parse_directive"]
