@@ -26,7 +26,9 @@ _SYLLABLES = re.compile(r"^[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*$")
 # Date-format placeholders (MM/DD/YYYY) repeat one letter; acronyms do not.
 _REPEATED = re.compile(r"^([A-Z])\1+$")
 # What follows an acronym and says what kind of thing it names: "the BRAF gene".
-_KIND_AFTER = re.compile(r"^[+−]?\s+(?:genes?|proteins?)\b", re.I)
+# "BRCA1 or BRCA2 genes", "the RESONATE trial": a gene, protein or trial named by its symbol.
+_KIND_AFTER = re.compile(r"^[+−]?(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][A-Z0-9-]*)*,?\s+"
+                         r"(?:genes?|proteins?|trials?|study)\b", re.I)
 # A place name and a comma before a state code: "Bethesda, MD".
 _PLACE_BEFORE = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
 # An identifier label ("PMID: 26389325"), a product name ("Oncotype DX®"), a legend ("OX =").
@@ -61,7 +63,9 @@ def letters(token: str) -> str:
 
 def is_candidate(token: str) -> bool:
     caps = sum(1 for c in token if c.isupper())
+    # V600E is a mutation, NCT05554406 a trial number: neither is an abbreviation.
     return (caps >= 2 and len(token) <= 12 and not re.fullmatch(r"[A-Z]\d+[A-Z]", token)
+            and not re.fullmatch(r"[A-Z]{2,5}\d{4,}", token)
             and not _REPEATED.match(token))
 
 
@@ -99,9 +103,9 @@ def not_an_acronym_here(text: str, start: int, end: int) -> bool:
 
 
 def names_its_kind(text: str, end: int) -> bool:
-    """Is the acronym ending at `end` followed by what it is ('BRAF gene', 'HER2 protein'),
-    or by an identifier ('PMID: 123')? Gene and protein symbols are names: their long
-    forms do not help a reader, but saying that it is a gene does."""
+    """Is the acronym ending at `end` followed by what it is ('BRAF gene', 'HER2 protein',
+    'the RESONATE trial'), or by an identifier ('PMID: 123')? Gene, protein and trial
+    symbols are names: their long forms do not help a reader, saying what they are does."""
     after = text[end : end + 20]
     return bool(_KIND_AFTER.match(after) or _LABEL_AFTER.match(after))
 
