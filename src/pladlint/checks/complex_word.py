@@ -41,7 +41,7 @@ class ComplexWord(Rule):
             # a word inside a wordy phrase ("subsequent to") is left to wordy-phrase
             in_phrase = {j for w in wordy.matches(tokens) for j in range(w.first, w.last)}
             for m in lexicon.matches(tokens):
-                if m.first in in_phrase:
+                if m.first in in_phrase or _part_of_name(tokens, m.first, m.last):
                     continue
                 key = (unit.section, m.term.term)
                 if key in seen:
@@ -58,3 +58,17 @@ class ComplexWord(Rule):
                     section=unit.section,
                     data={"word": m.term.term, "plain": list(plain), "source": m.term.pack},
                 )
+
+
+def _part_of_name(tokens, first: int, last: int) -> bool:
+    """A word inside a hyphenated compound ("biofeedback-assisted") or a capitalised name
+    in mid-sentence ("FDA's Accelerated Approval Program") is a term, not a word choice."""
+    before = tokens[first - 1] if first > 0 else None
+    after = tokens[last] if last < len(tokens) else None
+    if before is not None and before.text == "-" and before.end == tokens[first].start:
+        return True
+    if after is not None and after.text == "-" and after.start == tokens[last - 1].end:
+        return True
+    word = tokens[first].text
+    sentence_start = before is None or before.text in (".", "!", "?", ":", "(", "\"", "“")
+    return word[:1].isupper() and not sentence_start
