@@ -63,8 +63,15 @@ def test_try_repo_passes_good_and_fails_bad(tmp_path: Path) -> None:
     for cmd in (["git", "init", "-q"], ["git", "add", "."]):
         subprocess.run(cmd, cwd=repo, env=env, check=True, timeout=60)
 
+    # An explicit commit: pre-commit then installs the hook's environment once and reuses it
+    # for the second run (without --ref, a tree with uncommitted changes gets a new shadow
+    # copy, and a new environment, on every run). The hook tested is the committed one.
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
+                          text=True, check=True, timeout=60).stdout.strip()
+
     def try_repo(*files: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*pre_commit(), "try-repo", str(ROOT), "pladlint", "--files", *files],
+        return subprocess.run([*pre_commit(), "try-repo", str(ROOT), "pladlint", "--ref", head,
+                               "--files", *files],
                               cwd=repo, env=env, capture_output=True, text=True, timeout=1800)
 
     good = try_repo("good.md", "notes.txt")
