@@ -26,10 +26,19 @@ def matches_path(src: str, patterns: list[str]) -> bool:
     return any(fnmatchcase(path, p) or fnmatchcase(path.rsplit("/", 1)[-1], p) for p in patterns)
 
 
+_HTML_LINK_OPEN = re.compile(r"<a\b[^<>]*>\s*$", re.I)
+_HTML_LINK_CLOSE = re.compile(r"\s*</a\s*>", re.I)
+
+
 def sole_content_of_link(doc: Document, image: Image) -> bool:
     """Is the image the only thing inside the link wrapping it (so its alt names the link)?"""
     if image.link is None:
-        return False
+        if image.kind != "html":
+            return False
+        # <a href="..."><img ...></a> written in HTML: the model records no link for it.
+        before = doc.text[max(0, image.span.start - 300) : image.span.start]
+        return bool(_HTML_LINK_OPEN.search(before)
+                    and _HTML_LINK_CLOSE.match(doc.text, image.span.end))
     link = doc.links[image.link]
     others = [i for i in doc.images if i.link == image.link and i is not image]
     return not link.text.strip() and not others

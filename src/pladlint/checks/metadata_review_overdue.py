@@ -42,7 +42,10 @@ class MetadataReviewOverdue(Rule):
         period = parse_frequency(raw_frequency) if raw_frequency is not None else None
         if reviewed is None or period is None:
             return  # nothing to check, or metadata-invalid reports it
-        due = period.after(reviewed)
+        try:
+            due = period.after(reviewed)
+        except (ValueError, OverflowError):
+            return  # a period so long the due date is past the calendar's end: never due
         if ctx.today <= due:
             return
         late = (ctx.today - due).days
