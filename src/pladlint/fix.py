@@ -213,7 +213,7 @@ def run_fixes(result: LintResult, config: Config | None, write: bool) -> int:
         if not write:
             click.echo(diff, nl=False)
     if total or not write:
-        verb = "fixed" if write else "would fix"
-        click.echo(f"pladlint: {verb} {total} wordy phrase{'s' if total != 1 else ''} in "
-                   f"{files} file{'s' if files != 1 else ''}", err=True)
+        verb = "replaced" if write else "would replace"
+        click.echo(f"pladlint: {verb} {total} phrase{'s' if total != 1 else ''} with plain "
+                   f"words in {files} file{'s' if files != 1 else ''}", err=True)
     return total

@@ -274,7 +274,7 @@ def build_server(debounce: float = 0.3) -> PladlintServer:
                      for e in checked.edits]
             n = len(edits)
             actions.append(types.CodeAction(
-                title=f"Replace {n} wordy phrase{'s' if n != 1 else ''} with plain words "
+                title=f"Replace {n} phrase{'s' if n != 1 else ''} with plain words "
                       "(pladlint)",
                 kind=f"{types.CodeActionKind.SourceFixAll.value}.pladlint",
                 edit=types.WorkspaceEdit(changes={uri: edits})))

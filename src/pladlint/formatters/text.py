@@ -28,7 +28,7 @@ from pladlint.positions import LineIndex
 
 _SEV = {"error": "31", "warning": "33", "info": "36"}
 BAR_WIDTH = 20
-MAX_SNIPPET = 120  # characters of a source line shown around the span
+MAX_SNIPPET = 96  # characters of a source line shown around the span
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,8 @@ def file_report(r: FileResult, style: Style) -> list[str]:
         graded = section_line(s, style)
         if graded:
             out.append(graded)
+            if s.note and s.grade is not None:  # e.g. scored together with its neighbours
+                out.append("   " + style.dim(s.note))
         for f in findings:
             out.extend(finding_block(f, index, r.source, style))
     rest = [f for fs in by_section.values() for f in fs]
