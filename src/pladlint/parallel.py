@@ -42,6 +42,7 @@ def _init(config: Any, today: dt.date | None, debug: bool, precompiled_dir: Path
     _worker.update(config=config, today=today, debug=debug)
     precompiled.set_cache_dir(precompiled_dir)
     timing.enable(profile)
+    timing.take()  # a forked worker starts with a copy of the parent's totals: not its own
 
 
 def _digest(data: bytes) -> str:
