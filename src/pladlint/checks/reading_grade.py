@@ -62,7 +62,7 @@ class ReadingGrade(Rule):
         for score in ctx.section_scores:
             value = score.value
             if value is None or (score.pool is not None and score.pool.members[0] != score.section):
-                continue  # unscored, or a pool reported at its first section
+                continue  # unscored, or a pool (handled once, at its first member)
             if (value >= target) if spanish else (value <= target):
                 continue
             own = [score.section] if score.pool is None else list(score.pool.members)
