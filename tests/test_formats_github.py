@@ -137,3 +137,18 @@ def test_cli_appends_step_summary(tmp_path, monkeypatch) -> None:
     assert text.startswith("before\n## pladlint")
     res = CliRunner().invoke(main, ["check", str(page), "--format", "concise"])
     assert summary.read_text(encoding="utf-8") == text  # only the github format writes it
+
+
+def test_annotation_paths_are_relative_to_the_repository_root(tmp_path, monkeypatch) -> None:
+    (tmp_path / ".git").mkdir()
+    docs = tmp_path / "site" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "a.md").write_text("# Scan\n\n![](scan.png)\n", encoding="utf-8")
+    monkeypatch.chdir(docs)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    from click.testing import CliRunner
+
+    from pladlint.cli import main
+
+    res = CliRunner().invoke(main, ["check", "a.md", "--format", "github", "--select", "PL301"])
+    assert "::error file=site/docs/a.md,line=3," in res.output

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from pladlint.findings import Finding, LintResult
+from pladlint.fingerprints import fingerprint_path
 from pladlint.formatters import FormatOptions
 from pladlint.formatters.concise import summary_line
 
@@ -36,8 +37,10 @@ def command(level: str, properties: dict[str, object], message: str) -> str:
     return f"::{level} {props}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
 
 
-def annotation(f: Finding) -> str:
-    props: dict[str, object] = {"file": f.path, "line": f.line, "endLine": f.end_line}
+def annotation(f: Finding, root: str = ".") -> str:
+    # GitHub matches `file=` against the repository root, wherever pladlint ran from.
+    props: dict[str, object] = {"file": fingerprint_path(f.path, root), "line": f.line,
+                                "endLine": f.end_line}
     if f.end_line == f.line:
         props["col"] = f.column
         props["endColumn"] = f.end_column
@@ -58,7 +61,8 @@ def format_result(result: LintResult, options: FormatOptions) -> str:
     left_out: list[Finding] = []
     for e in result.errors:
         if shown["error"] < PER_LEVEL_LIMIT:
-            lines.append(command("error", {"file": e.path, "title": "pladlint"}, e.message))
+            lines.append(command("error", {"file": fingerprint_path(e.path, options.root),
+                                           "title": "pladlint"}, e.message))
             shown["error"] += 1
         else:
             lines.append(escape_data(f"{e.path}: error {e.message}"))
@@ -66,7 +70,7 @@ def format_result(result: LintResult, options: FormatOptions) -> str:
     for f in ordered:
         level = LEVELS[f.severity.value]
         if shown[level] < PER_LEVEL_LIMIT:
-            lines.append(annotation(f))
+            lines.append(annotation(f, options.root))
             shown[level] += 1
         else:
             left_out.append(f)
