@@ -78,7 +78,8 @@ def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
     for path in paths:
         if not path.exists() and not path.is_symlink():
             result.errors.append(FileError(display_path(path), "no such file or directory"))
-    files = list(discover([p for p in paths if p.exists()], config))
+    # A broken symlink or a symlink loop named explicitly gets its own error from the reader.
+    files = list(discover([p for p in paths if p.exists() or p.is_symlink()], config))
     for outcome in lint_files(files, config, lambda p: config_for_path(config, p), today, debug,
                               jobs, cache):
         if isinstance(outcome, FileError):

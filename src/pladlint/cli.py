@@ -64,7 +64,27 @@ def _apply_selection(config: Config, select: tuple[str, ...], ignore: tuple[str,
                                               base.explicit_severity)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """An internal error is one line and exit code 2; its traceback only with --debug."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if ctx.meta.get("pladlint.debug"):
+                raise
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            _fail(f"internal error ({reason}); run with --debug for the traceback and report it")
+
+
+def _remember_debug(ctx: click.Context, param, value: bool) -> bool:
+    ctx.meta["pladlint.debug"] = value  # meta is shared with the group's context
+    return value
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="pladlint")
 def main() -> None:
     """pladlint: plain-language and accessibility linter for patient health pages."""
@@ -89,7 +109,8 @@ def main() -> None:
 @click.option("--stdin-filename", help="Name to report for a page read from '-'.")
 @click.option("--today", help="Date to use as today (YYYY-MM-DD), for review-date rules.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--debug", is_flag=True, is_eager=True, callback=_remember_debug,
+              help="Show tracebacks of internal errors.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
               help="Worker processes (default: one per core; 1: no workers).")
 @click.option("--no-cache", is_flag=True,
@@ -188,7 +209,7 @@ def _run(paths: list[Path], config: Config, stdin_filename: str | None,
     if Path("-") in paths:
         if len(paths) > 1:
             raise click.UsageError("'-' (standard input) cannot be combined with other paths")
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(config.max_file_size + 1)  # bounded: decode() rejects more
         outcome = lint_bytes(data, config_for_path(config, stdin_filename) if stdin_filename
                              else config, stdin_filename or "<stdin>", today, debug)
         result = LintResult()

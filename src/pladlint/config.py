@@ -10,6 +10,7 @@ from typing import Any
 
 from pladlint.checks import ALL_RULES, Rule, Severity, find_rule
 from pladlint.safe_regex import UnsafePatternError, check_patterns, is_pattern_option
+from pladlint.source import resolved
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -284,7 +285,7 @@ def read_config_file(path: Path) -> dict[str, Any] | None:
 
 
 def find_config_file(start: Path) -> Path | None:
-    here = start.resolve()
+    here = resolved(start)  # a symlink loop named on the command line must not crash
     if here.is_file() or not here.exists():
         here = here.parent
     for folder in (here, *here.parents):

@@ -9,6 +9,7 @@ from typing import Iterator
 import pathspec
 
 from pladlint.config import Config
+from pladlint.source import resolved
 
 
 def _spec(patterns: list[str]) -> pathspec.PathSpec:
@@ -32,12 +33,12 @@ def discover(paths: list[Path], config: Config) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for found in _walk(path, excluded, extensions, config.respect_gitignore):
-                key = found.resolve()
+                key = resolved(found)  # a symlink loop must not stop the walk
                 if key not in seen:
                     seen.add(key)
                     yield found
         else:
-            key = path.resolve() if path.exists() else path
+            key = resolved(path) if path.exists() else path
             if key not in seen:
                 seen.add(key)
                 yield path

@@ -9,6 +9,14 @@ DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 _BINARY_SNIFF = 8192
 
 
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, or its absolute form when a symlink loop makes resolving impossible."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" before Python 3.13
+        return path.absolute()
+
+
 class InputError(Exception):
     """A file that cannot be linted; the message is one line, meant for the user."""
 
@@ -21,9 +29,10 @@ class SourceText:
 
 
 def decode(data: bytes, max_size: int = DEFAULT_MAX_FILE_SIZE) -> SourceText:
-    if len(data) > max_size:
+    if len(data) > max_size:  # callers read at most max_size + 1 bytes: the size is a floor
         raise InputError(
-            f"file is {len(data):,} bytes, over the max-file-size limit of {max_size:,} bytes"
+            f"file is over the max-file-size limit of {max_size:,} bytes; raise max-file-size "
+            "in the configuration or exclude the file"
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("file is UTF-16 encoded, which is not valid UTF-8; save it as UTF-8")

@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from pladlint.document.model import Document
+
+# spaCy's tokenizer peels prefixes and suffixes off a token one at a time, re-scanning the
+# rest each time: a 4,000-character run without spaces such as "[[[[..." takes 20 s, and
+# 20,000 take hours. Such runs are never words, so a space every 50 characters (a 1:1
+# swap: offsets are unchanged) bounds the work. Found by tests/test_limits.py.
+_LONG_RUN = re.compile(r"\S{100,}")
+_RUN_CUT = 50
+
+
+def _cut(match: re.Match) -> str:
+    chars = list(match.group())
+    chars[_RUN_CUT - 1 :: _RUN_CUT] = " " * len(chars[_RUN_CUT - 1 :: _RUN_CUT])
+    return "".join(chars)
+
+
+def tokenizable(text: str) -> str:
+    """`text` with long runs of non-space characters broken up; same length, same offsets."""
+    return _LONG_RUN.sub(_cut, text) if len(text) >= 100 else text
 
 
 @dataclass(frozen=True)
@@ -36,7 +55,7 @@ class UnitAnalysis:
 
 
 def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
-    texts = [u.text for u in doc.units]
+    texts = [tokenizable(u.text) for u in doc.units]
     out: list[UnitAnalysis] = []
     has_lemma = nlp.has_pipe("lemmatizer")
     for ui, sdoc in enumerate(nlp.pipe(texts, batch_size=64)):
