@@ -10,8 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-# Languages whose lookup lemma tables ship in spacy-lookups-data and that we support.
-_LOOKUP_LANGS = {"en", "es"}
+# Languages that get spacy-lookups-data's lookup lemmatizer. English only: the word-list
+# rules (jargon, complex-word, wordy-phrase) that match on lemmas are English, and loading
+# the Spanish table costs about 9 seconds per process for lemmas nothing reads. Spanish
+# tokens carry their lower-cased text as lemma.
+_LOOKUP_LANGS = {"en"}
 
 
 class PipelineError(Exception):
