@@ -180,8 +180,8 @@ def eval_unmodified(root: Path, cfg: Config) -> None:
             print(f"      not lower: {name} patient {p:.2f} HP {h:.2f}")
 
 
-def eval_corpus(root: Path, cfg: Config, limit: int | None) -> None:
-    files = sorted(root.glob("*.md"))[:limit]
+def eval_corpus(root: Path, cfg: Config, limit: int | None, every: int = 1) -> None:
+    files = sorted(root.glob("*.md"))[::every][:limit]
     counts: Counter = Counter()
     terms: dict[str, Counter] = defaultdict(Counter)
     words = 0
@@ -205,13 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval", type=Path, help="pdq-dev folder (patient/, hp/, glossary-links.jsonl)")
     ap.add_argument("--corpus", type=Path, help="folder of patient pages (*.md)")
     ap.add_argument("--limit", type=int, help="only the first N corpus pages")
+    ap.add_argument("--every", type=int, default=1, help="only every Nth corpus page (a sample)")
     args = ap.parse_args(argv)
     cfg = config()
     if args.eval:
         eval_stripped(args.eval, cfg)
         eval_unmodified(args.eval, cfg)
     if args.corpus:
-        eval_corpus(args.corpus, cfg, args.limit)
+        eval_corpus(args.corpus, cfg, args.limit, args.every)
     return 0
 
 

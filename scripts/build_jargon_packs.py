@@ -300,6 +300,21 @@ def is_brand_name(term: str, definition: str) -> bool:
     return bool(re.search(r"\b(drug|drugs|substance|vaccine|medicine)\b", first))
 
 
+# A generic drug or agent name (not a drug class): the NCI entry's first sentence says it is a
+# drug, substance, vaccine or antibody, and the term does not end like a class word
+# ("antiemetic", "anticoagulant", "inhibitor", "sedative"). Definitions are read only here.
+DRUG_DEFINITION = re.compile(
+    r"^(?:A|An) (?:[\w-]+ ){0,3}?(?:drug|substance|vaccine|monoclonal antibody|"
+    r"combination of (?:drugs|chemotherapy)|form of (?:the drug|vitamin))\b")
+DRUG_CLASS_ENDING = re.compile(r"(ic|ics|ant|ants|ive|ives|or|ors|ent|ents|agent|agents|"
+                               r"drug|drugs|therapy|vaccine|vaccines|antibody|antibodies)$")
+
+
+def is_drug_name(term: str, definition: str) -> bool:
+    first = definition.split(". ")[0]
+    return bool(DRUG_DEFINITION.match(first)) and not DRUG_CLASS_ENDING.search(term.lower())
+
+
 def is_acronym(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 \
@@ -535,12 +550,18 @@ def main(argv: list[str] | None = None) -> int:
     cdc_medical_lower = {t.lower(): alts for t, alts in cdc_medical.items()}
 
     # --- NCI packs ---------------------------------------------------------------------------
+    drug_terms: dict[str, list[str]] = {}
+
     def build_nci(rows: list[tuple[str, str]]) -> tuple[dict[str, list[str]], dict]:
         stats: dict[str, int] = {}
         out: dict[str, list[str]] = {}
         for term, definition in rows:
             t = nci_filter(term, definition, everyday, set(cdc_medical_lower), stats)
             if t is None:
+                continue
+            if is_drug_name(t, norm_text(definition)) and t.lower() not in cdc_medical_lower:
+                drug_terms.setdefault(t, [])
+                stats["moved to nci-drug-names"] = stats.get("moved to nci-drug-names", 0) + 1
                 continue
             out.setdefault(t, [])
             for a in cdc_medical_lower.get(t.lower(), []):
@@ -591,6 +612,18 @@ def main(argv: list[str] | None = None) -> int:
         f"{reasons(genetics_stats)}.",
         genetics_terms)
 
+    write_pack(
+        args.out / "nci-drug-names.yml", "nci-drug-names", "drug", NCI_CANCER_SOURCE,
+        NCI_LICENCE,
+        f"Built by scripts/build_jargon_packs.py: the {len(drug_terms)} generic drug and agent "
+        f"names among the kept NCI terms (same filters as nci-cancer-terms). A term is a drug "
+        f"name when the first sentence of its NCI entry says it is a drug, substance, vaccine "
+        f"or monoclonal antibody and the term does not end like a drug class (-ic, -ant, -ive, "
+        f"-or, ... 'antiemetic', 'inhibitor'). The entry is read only to classify; nothing of "
+        f"it is copied. Drug names have no plain alternative, so jargon-rare-word reports them "
+        f"(information), not jargon-unexplained.",
+        drug_terms)
+
     cdc_common = (
         f"Alternatives: split on commas and semicolons (a segment that enumerates examples "
         f"with 'like'/'such as' stays whole), parenthetical notes removed, alternatives over "
@@ -626,6 +659,7 @@ def main(argv: list[str] | None = None) -> int:
         cdc_general)
 
     for name, d in [("nci-cancer-terms", cancer_terms), ("nci-genetics-terms", genetics_terms),
+                    ("nci-drug-names", drug_terms),
                     ("cdc-medical-terms", cdc_medical), ("cdc-general-words", cdc_general)]:
         print(f"{name}: {len(d)} terms")
     return 0

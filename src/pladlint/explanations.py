@@ -105,6 +105,9 @@ _DEF_LIST = re.compile(r"^\s*(?:\*\*|__)?\s*(?::|—|–|\s-\s)\s*\S")
 _NOT_GLOSS = frozenset(
     "see such for like including include includes and or about in on at from with without if "
     "when especially mainly mostly usually often page figure table also eg ie as by to".split())
+# "also called computed tomography, computerized tomography, or computerized axial tomography"
+_SYNONYM_LIST = re.compile(r"\b(?:called|known\s+as)\s+[^.;:()]{1,100}?(?:,\s*(?:or\s+|and\s+)?|\s+or\s+)$",
+                           re.I)
 PLAIN_ZIPF = 3.0  # every word of a plain gloss must be this common (wordfreq Zipf)
 
 
@@ -138,9 +141,10 @@ def defined_here(text: str, start: int, end: int) -> bool:
     if _LOOSE_OR.match(text[end:]):
         if plain_gloss(text, end):
             return True
-        before = text[max(0, start - 40) : start]
-        return bool(_BEFORE.search(before))
-    if defined_inline(text, start, end) or plain_gloss(text, end):
+        before = text[max(0, start - 120) : start]
+        return bool(_BEFORE.search(before[-40:]) or _SYNONYM_LIST.search(before))
+    if defined_inline(text, start, end) or plain_gloss(text, end) or _SYNONYM_LIST.search(
+            text[max(0, start - 120) : start]):
         return True
     # a list or definition-list item that starts with the term: "Biopsy: removing ...",
     # "**Stent** — a tube ...", or "Stent\n: a tube" (the line break reads as a space)

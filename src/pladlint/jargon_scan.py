@@ -7,6 +7,7 @@ document and set of options.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ from pladlint.explanations import (
     glossary_link_ranges,
 )
 from pladlint.lexicon import Term, default_lexicon
-from pladlint.rare_words import RareWordFinder
+from pladlint.rare_words import RareWordFinder, zipf
 
 SCOPES = ("document", "section")
 
@@ -29,6 +30,7 @@ class ScanOptions:
     glossary_patterns: tuple[str, ...] = ()  # added to DEFAULT_GLOSSARY_PATTERNS
     scope: str = "document"  # where an explanation holds: "document" or "section"
     rare_zipf: float | None = None  # None: the audience's jargon_zipf
+    any_link: bool = True  # a term that is the text of any link (not only a glossary) is explained
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,13 @@ class Mention:
     key: str  # what "the same term" means: the pack term or the rare word's lemma, lower-case
     term: Term | None  # None: an unlisted rare word
     zipf: float | None  # rare words only
-    explained: str | None  # None, or how: glossary-link, inline, abbr, glossary, earlier
+    explained: str | None  # None, or how: glossary, earlier, heading, glossary-link, inline, abbr
     first: bool = False  # first unexplained use of this key in its section
+
+    @property
+    def rare(self) -> bool:
+        """Reported by jargon-rare-word: an unlisted rare word or a listed drug name."""
+        return self.term is None or self.term.kind == "drug"
 
 
 @dataclass
@@ -66,7 +73,8 @@ class JargonScan:
 def scan_options(rule_options: dict[str, Any]) -> ScanOptions:
     """ScanOptions from jargon-unexplained's options (shared by every jargon rule)."""
     scope = "section" if rule_options.get("scope") == "section" else "document"
-    return ScanOptions(tuple(rule_options.get("glossary-patterns", ())), scope)
+    return ScanOptions(tuple(rule_options.get("glossary-patterns", ())), scope,
+                       any_link=bool(rule_options.get("any-link", True)))
 
 
 def options_from_settings(settings: dict[str, Any]) -> ScanOptions:
@@ -103,15 +111,17 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
     if ctx.language != "en":
         return out
     lexicon = default_lexicon(ctx.nlp)
-    zipf = options.rare_zipf if options.rare_zipf is not None else ctx.audience.jargon_zipf
-    rare = RareWordFinder(zipf)
+    zipf_max = options.rare_zipf if options.rare_zipf is not None else ctx.audience.jargon_zipf
+    rare = RareWordFinder(zipf_max)
     matcher = GlossaryMatcher.from_strings(
         tuple(DEFAULT_GLOSSARY_PATTERNS) + tuple(options.glossary_patterns))
     glossary_ranges = glossary_link_ranges(doc, matcher)
     barriers: dict[int, list[int]] = {}
+    linked: dict[int, list[tuple[int, int]]] = {}
     for link in doc.links:
         if link.unit is not None:
             barriers.setdefault(link.unit, []).extend((link.prose_start, link.prose_end))
+            linked.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
     abbrs = abbr_spans(doc)
     lower_seen = {t.text for ua in ctx.analysis for t in ua.tokens if t.text.islower()}
     glossary = _glossary_keys(ctx)
@@ -119,6 +129,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
     explained: set[str] = set()
     reported: set[tuple[int, str]] = set()
     current = -1
+    headings = _heading_texts(doc)
     for ui, unit in enumerate(doc.units):
         analysis = ctx.analysis[ui]
         out.section_words[unit.section] = out.section_words.get(unit.section, 0) + sum(
@@ -132,13 +143,17 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
         tokens = analysis.tokens
         found: list[tuple[int, int, str, Term | None, float | None, tuple[str, ...]]] = []
         covered: set[int] = set()
+        sentence_starts = {s.tokens[0].start for s in analysis.sentences}
         for m in lexicon.matches(tokens, barriers.get(ui, ())):
             start, end = tokens[m.first].start, tokens[m.last - 1].end
+            covered.update(range(m.first, m.last))
+            if start not in sentence_starts and _title_cased(m.term.term, tokens[m.first:m.last]):
+                continue  # "Palliative Care Editorial Board": part of a name or a title
+            if not m.term.plain and m.term.kind != "drug" and zipf(m.term.term.lower()) >= zipf_max:
+                continue  # common enough for this audience ("incidence", "benign" for patients)
             surface = unit.text[start:end].lower()
             lemmas = " ".join(t.lemma for t in tokens[m.first : m.last])
             found.append((start, end, m.term.term.lower(), m.term, None, (surface, lemmas)))
-            covered.update(range(m.first, m.last))
-        sentence_starts = {s.tokens[0].start for s in analysis.sentences}
         for ti, z in rare.find(tokens, covered, sentence_starts, lower_seen):
             t = tokens[ti]
             found.append((t.start, t.end, t.lemma, None, z, (t.text.lower(),)))
@@ -150,8 +165,12 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
                 how = "glossary"
             elif key in explained:
                 how = "earlier"
+            elif _in_heading(headings[unit.section], key, aliases):
+                how = "heading"  # the page or section is about it: "## Immunotherapy"
             elif any(a <= start and end <= b for a, b in ranges):
                 how = "glossary-link"
+            elif options.any_link and any(a <= start and end <= b for a, b in linked.get(ui, ())):
+                how = "link"  # "[aromatase inhibitors](/types/breast/hormone-therapy)"
             elif defined_here(unit.text, start, end):
                 how = "inline"
             elif abbrs and _in_abbr(unit.source_span(start, end), abbrs):
@@ -163,6 +182,33 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
                 reported.add((unit.section, key))
             out.mentions.append(Mention(ui, unit.section, start, end, key, term, z, how, first))
     return out
+
+
+def _title_cased(listed: str, tokens: list[Any]) -> bool:
+    """Capitalised where the pack writes the term in lower case."""
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    return bool(words) and listed[:1].islower() and words[0][:1].isupper() and not words[0].isupper()
+
+
+def _heading_texts(doc: Any) -> list[str]:
+    """Per section: its heading and the headings above it, lower-case, padded with spaces."""
+    out = []
+    for section in doc.sections:
+        text = " ".join((*section.path, section.heading)) if not section.empty_heading else \
+            " ".join(section.path)
+        out.append(" " + " ".join(_WORD.findall(text.lower())) + " ")
+    return out
+
+
+def _in_heading(heading: str, key: str, aliases: tuple[str, ...]) -> bool:
+    for form in (key, *aliases):
+        words = " ".join(_WORD.findall(form))
+        if words and f" {words} " in heading:
+            return True
+    return False
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _in_abbr(span: Any, abbrs: list[tuple[int, int]]) -> bool:

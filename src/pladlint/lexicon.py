@@ -18,6 +18,13 @@ class Term:
     plain: tuple[str, ...]
     pack: str
     case_sensitive: bool  # acronyms such as "PSA" only match in capitals
+    kind: str = "medical"  # the pack's kind: medical, drug (names), general
+
+    @property
+    def is_acronym(self) -> bool:
+        """'PSA', 'HER2': acronym-unexpanded reports these, not jargon-unexplained."""
+        return self.case_sensitive and " " not in self.term and not any(
+            c.islower() for c in self.term)
 
 
 @dataclass(frozen=True)
@@ -58,17 +65,15 @@ class Lexicon:
         cuts = sorted(barriers)
         i = 0
         n = len(tokens)
+        forms = [_token_forms(t) for t in tokens]
         while i < n:
             found = None
-            for candidate in {tokens[i].lemma, tokens[i].text.lower()}:
+            for candidate in forms[i]:
                 for key, term in self.by_first.get(candidate, ()):
                     k = len(key)
                     if i + k > n:
                         continue
-                    if all(
-                        key[j] in (tokens[i + j].lemma, tokens[i + j].text.lower())
-                        for j in range(k)
-                    ) and _forms_agree(self.forms.get(key), tokens, i) and _contiguous(
+                    if all(key[j] in forms[i + j] for j in range(k)) and _forms_agree(self.forms.get(key), tokens, i) and _contiguous(
                         tokens, i, i + k) and not (
                         k > 1 and _crosses(cuts, tokens[i].end, tokens[i + k - 1].start)
                     ):
@@ -82,6 +87,20 @@ class Lexicon:
                 i = found.last
             else:
                 i += 1
+
+
+def _token_forms(token: Token) -> tuple[str, ...]:
+    """Lemma and lower-case text, plus a plain English singular when the lemma table has no
+    entry for the word ("antigens" -> "antigen"); curly apostrophes as the packs write them."""
+    low = token.text.lower().replace("\u2019", "'")
+    lemma = token.lemma.replace("\u2019", "'")
+    if lemma != low or len(low) < 5 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return (lemma, low) if lemma != low else (low,)
+    if low.endswith("ies"):
+        return (low, low[:-3] + "y")
+    if low.endswith(("ches", "shes", "xes", "ses")):
+        return (low, low[:-2], low[:-1])
+    return (low, low[:-1])
 
 
 def _forms_agree(forms: tuple[str | None, ...] | None, tokens: list[Token], i: int) -> bool:
@@ -134,7 +153,8 @@ def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str]
             if not isinstance(plain, list):
                 raise PackError(f"{pack_name}: terms.{term} must be a list of plain alternatives")
             names.append(term)
-            terms.append(Term(term, tuple(str(p) for p in plain), pack_name, _is_case_sensitive(term)))
+            terms.append(Term(term, tuple(str(p) for p in plain), pack_name, _is_case_sensitive(term),
+                              str(data.get("kind", "medical"))))
     from pladlint.precompiled import term_keys  # spaCy over every term once, then stored
 
     for term, key in zip(terms, term_keys(names, nlp)):
@@ -146,11 +166,17 @@ def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str]
     return Lexicon(entries).strict_forms()
 
 
+# The packs a lexicon kind reads: medical jargon includes the drug-name pack (drug names are
+# reported by jargon-rare-word, but must still be matched so they are not flagged word by word).
+PACK_KINDS = {"medical": ("medical", "drug")}
+
+
 def jargon_pack_files(kind: str = "medical") -> list[str]:
     out = []
+    kinds = PACK_KINDS.get(kind, (kind,))
     for path in sorted((packs_dir() / "jargon").glob("*.yml")):
         data = load_pack(f"jargon/{path.name}")
-        if data.get("kind") == kind and "terms" in data:
+        if data.get("kind") in kinds and "terms" in data:
             out.append(f"jargon/{path.name}")
     return out
 

@@ -30,6 +30,9 @@ class JargonUnexplained(Rule):
     languages = ("en",)
     options = {
         "glossary-patterns": Option([], list, "Extra URL regexes that count as glossary links."),
+        "any-link": Option(True, bool,
+                           "A term that is the text of any link (a page about it) counts as "
+                           "explained; false: only glossary links do."),
         "scope": Option("document", str,
                         "Where an explanation holds: 'document' (later uses are fine) or 'section' "
                         "(each section explains its own terms)."),
@@ -39,12 +42,12 @@ class JargonUnexplained(Rule):
         result = scan(ctx, scan_options(options))
         doc = ctx.doc
         for m in result.mentions:
-            if m.term is None or m.explained is not None or not m.first:
-                continue
+            if m.rare or m.term.is_acronym or m.explained is not None or not m.first:
+                continue  # drug names: jargon-rare-word; acronyms: acronym-unexpanded
             unit = doc.units[m.unit]
             text = unit.text[m.start : m.end]
             plain = m.term.plain
-            suggestion = f"try: {', '.join(plain[:3])}" if plain else None
+            suggestion = ", ".join(plain[:3]) if plain else None
             message = f"'{text}' may be unfamiliar to patients"
             message += (f" — try: {plain[0]}; or explain it where it is first used, or link it "
                         "to a glossary" if plain
