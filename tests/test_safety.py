@@ -132,3 +132,35 @@ def test_a_crashing_rule_is_a_per_file_error_naming_the_file(tmp_path: Path, mon
     assert "run with --debug" in result.output
     debug = CliRunner().invoke(cli.main, [*args, "--debug"])
     assert isinstance(debug.exception, ValueError)
+
+
+class _Plant:
+    """Unpickling this runs `open(marker, 'w')`: what a planted cache entry could do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_cache_entry_planted_in_the_repository_is_never_unpickled(tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    import pickle
+
+    from pladlint import cache as cache_mod
+    from pladlint.api import display_path, lint_paths
+
+    monkeypatch.chdir(tmp_path)
+    page = Path("page.md")
+    page.write_text("# Page\n\nShort page.\n")
+    cache = cache_mod.ResultCache(tmp_path / ".pladlint_cache")
+    key = cache.key(page.read_bytes(), Config(), display_path(page), None)
+    entry = cache._path(key)
+    entry.parent.mkdir(parents=True)
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(_Plant(marker))
+    entry.write_bytes(cache_mod._FORMAT + b"\0" * 32 + payload)  # an attacker lacks the key
+    result = lint_paths([page], Config(), cache=cache)
+    assert not marker.exists()
+    assert [f.path for f in result.files] == ["page.md"] and cache.misses == 1

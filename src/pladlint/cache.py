@@ -8,6 +8,11 @@ never reads stale results). A warm run over unchanged pages only reads and hashe
 Entries are written to a temporary file and renamed into place, so two runs sharing the
 folder never read half an entry; a damaged or unreadable entry is a miss, never an error.
 The folder holds a `.gitignore` of `*` so it is never committed.
+
+Entries are pickles, and unpickling runs code: the folder sits in the repository, where a
+pull request could plant one. So every entry is signed (HMAC-SHA256) with a random key kept
+in the user's cache folder, outside the repository, and an entry whose signature does not
+match is a miss that is never unpickled.
 """
 
 from __future__ import annotations
@@ -15,8 +20,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import json
+import os
 import pickle
+import secrets
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +35,39 @@ from pladlint.findings import FileResult
 from pladlint.precompiled import atomic_write
 
 CACHE_DIR_NAME = ".pladlint_cache"
-_FORMAT = b"pladlint-result-v1\n"
+_FORMAT = b"pladlint-result-v2\n"  # then a 32-byte HMAC, then the pickle
+
+
+@lru_cache(maxsize=1)
+def _signing_key() -> bytes:
+    """This user's key for signing entries, created once; in memory only if it cannot be stored."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    path = Path(base or Path.home() / ".cache") / "pladlint" / "cache-key"
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+    except FileExistsError:  # another run created it first: use theirs
+        try:
+            stored = path.read_bytes()
+            return stored if len(stored) >= 32 else key
+        except OSError:
+            return key
+    except OSError:
+        pass
+    return key
+
+
+def _sign(payload: bytes) -> bytes:
+    return hmac.new(_signing_key(), payload, hashlib.sha256).digest()
 
 
 def cache_folder(root: Path) -> Path:
@@ -140,7 +180,10 @@ class ResultCache:
         try:
             if not blob.startswith(_FORMAT):
                 raise ValueError("not a pladlint cache entry")
-            value = pickle.loads(blob[len(_FORMAT):])
+            mac, payload = blob[len(_FORMAT):len(_FORMAT) + 32], blob[len(_FORMAT) + 32:]
+            if not hmac.compare_digest(mac, _sign(payload)):
+                raise ValueError("not signed by this user: never unpickled")
+            value = pickle.loads(payload)
             if not isinstance(value, FileResult):
                 raise ValueError("not a FileResult")
         except Exception:  # damaged, truncated or from another version: recompute
@@ -152,6 +195,7 @@ class ResultCache:
     def put(self, key: str, result: FileResult) -> None:
         self._prepare()
         try:
-            atomic_write(self._path(key), _FORMAT + pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+            payload = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+            atomic_write(self._path(key), _FORMAT + _sign(payload) + payload)
         except OSError:
             pass  # read-only checkout or full disk: linting still works, uncached
