@@ -220,3 +220,14 @@ def test_example_page_long_sentence_and_wordy_phrases_are_found():
     assert ("complex-word", 53, "utilize") in found
     long = [f for f in result.findings if f.rule == "long-sentence"]
     assert [(f.line, f.data["words"]) for f in long] == [(61, 66)]
+
+
+def test_an_audience_formula_must_be_known(tmp_path):
+    from pladlint.audiences import load_audiences
+    from pladlint.packs import PackError, packs_dir
+
+    text = (packs_dir() / "audiences.yml").read_text(encoding="utf-8")
+    (tmp_path / "audiences.yml").write_text(
+        text.replace("formula: consensus", "formula: fry", 1), encoding="utf-8")
+    with pytest.raises(PackError, match="formula must be 'consensus' or one of"):
+        load_audiences(str(tmp_path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pladlint.language.readability import CONSENSUS, GRADE_FORMULAS, SPANISH_FORMULAS
 from pladlint.packs import PackError, load_pack, require
 
 _FILE = "audiences.yml"
@@ -80,6 +81,13 @@ def load_audiences(base: str | None = None) -> AudienceCatalogue:
                 float(require(es, "error_ease", (int, float), at + ".spanish")),
             ),
         )
+    for audience in out.values():
+        if audience.formula != CONSENSUS and audience.formula not in GRADE_FORMULAS:
+            raise PackError(f"{where}: audiences.{audience.name}.formula must be '{CONSENSUS}' "
+                            f"or one of {', '.join(GRADE_FORMULAS)}, not '{audience.formula}'")
+        if audience.spanish.formula not in SPANISH_FORMULAS:
+            raise PackError(f"{where}: audiences.{audience.name}.spanish.formula must be one of "
+                            f"{', '.join(SPANISH_FORMULAS)}, not '{audience.spanish.formula}'")
     default = str(require(data, "default", str, where))
     if default not in out:
         raise PackError(f"{where}: default audience '{default}' is not defined")
