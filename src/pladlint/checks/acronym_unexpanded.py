@@ -124,14 +124,12 @@ class AcronymUnexpanded(Rule):
                        f"here, at its first use")
             suggestion = f"{long_form} ({token})" if long_form else None
         elif name:
-            message = (f"'{token}' is not spelled out; write '{name} ({token})' the first time, "
-                       "or link it to a glossary")
+            message = (f"'{token}' is not spelled out; write the full name first, then "
+                       f"'({token})', or link it to a glossary")
             suggestion = f"{name} ({token})"
         else:
             message = (f"'{token}' is not spelled out; write the full words first, then "
                        f"'({token})', or link it to a glossary")
             suggestion = None
-        if suggestion and use.expanded_at is not None:
-            message += f": '{suggestion}'"
         return Violation(use.span, message, suggestion=suggestion, section=use.section,
                          data={"acronym": token})

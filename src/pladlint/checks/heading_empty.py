@@ -32,7 +32,7 @@ class HeadingEmpty(Rule):
             if section.heading:
                 name = section.heading if len(section.heading) <= 80 else section.heading[:77] + "..."
                 message = (f"empty heading; the text under it ('{name}') reads as a paragraph: "
-                           f"put it on the heading line ('{marker} {name}')")
+                           "put it on the heading line")
                 suggestion = f"{marker} {name}"
             else:
                 message = "empty heading; give it text that names the section, or remove it"

@@ -70,21 +70,17 @@ class LinkTextVague(Rule):
             if not text:
                 continue  # an image-only link: image-alt-missing and image-alt-quality judge it
             span = link.text_span if link.kind != "autolink" and link.text_span else link.span
-            hint = destination_words(link.url)
-            suggestion = f"e.g. '{hint}'" if hint else None
+            # The suggestion (shown by every formatter) is words for the link, from its URL.
+            suggestion = destination_words(link.url)
             if normalize_phrase(text) in vague:
                 message = (f"link text '{text}' does not say where the link goes; "
                            "name the page or what the reader will find there")
-                if hint:
-                    message += f" (e.g. '{hint}')"
                 yield Violation(span, message, suggestion=suggestion, section=link.section)
             elif (options["bare-urls"] and self.is_bare_url(link, text)
                   and not _CITATION_BEFORE.search(doc.text[max(0, link.span.start - 40):
                                                             link.span.start + 1])):
                 message = ("link text is a bare web address, which screen readers spell out; "
                            "use words that name the page")
-                if hint:
-                    message += f" (e.g. '{hint}')"
                 yield Violation(span, message, suggestion=suggestion, section=link.section)
 
     @staticmethod
