@@ -90,3 +90,15 @@ def test_unreadable_folder_fsync_is_tolerated(tmp_path: Path, monkeypatch) -> No
     monkeypatch.setattr(fileio.os, "open", no_dirs)
     write_text_atomic(page, "b\n")
     assert page.read_text() == "b\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_fix_writes_through_fileio(tmp_path: Path) -> None:
+    from pladlint.fix import write_atomic
+
+    real = tmp_path / "real.md"
+    real.write_bytes(BOM + b"In order to rest\r\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomic(link, "To rest\r\n")
+    assert link.is_symlink() and real.read_bytes() == BOM + b"To rest\r\n"

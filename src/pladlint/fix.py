@@ -15,9 +15,7 @@ their encoding (UTF-8, with or without a BOM) and line endings unchanged.
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +23,7 @@ from pathlib import Path
 from pladlint.checks import find_rule
 from pladlint.config import Config
 from pladlint.document import parse_document
+from pladlint.fileio import write_text_atomic
 from pladlint.findings import FileResult, LintResult
 from pladlint.packs import load_pack
 
@@ -153,24 +152,12 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text`, keeping its BOM and bytes of every line ending as given."""
-    raw = path.read_bytes()
-    data = (b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Replace `path` with `text`, keeping its BOM and bytes of every line ending as given.
+
+    fileio does it atomically (temporary file + rename, permissions kept, nothing lost on
+    failure) and follows a symlink, so a linked page stays a link.
+    """
+    write_text_atomic(path, text)
 
 
 def fix_file(path: Path, result: FileResult, config: Config | None = None,
