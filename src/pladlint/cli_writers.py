@@ -18,7 +18,9 @@ import click
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules.")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not run these rules.")
 @click.option("--today", help="Date to use as today (YYYY-MM-DD), for review-date rules.")
-def report_command(paths, output, config_path, audience, select, ignore, today) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default: one per core; 1: no workers).")
+def report_command(paths, output, config_path, audience, select, ignore, today, jobs) -> None:
     """Write one self-contained HTML report: grades per section and highlighted page text."""
     from pladlint.api import lint_paths
     from pladlint.cli import EXIT_ERROR, _apply_selection, _fail, _parse_today
@@ -34,7 +36,7 @@ def report_command(paths, output, config_path, audience, select, ignore, today) 
         if audience:
             parse_config({"audience": audience}, "--audience", config)
         _apply_selection(config, select, ignore)
-        result = lint_paths(paths, config, _parse_today(today))
+        result = lint_paths(paths, config, _parse_today(today), **_performance(config, jobs))
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
     text = format_result(result)
@@ -62,6 +64,15 @@ def lsp_command(stdio: bool, debounce: float) -> None:
     from pladlint.lsp import serve
 
     serve(debounce=debounce)
+
+
+def _performance(config, jobs: int | None) -> dict:
+    """Workers and the result cache, as `pladlint check` uses them (when available)."""
+    try:
+        from pladlint.cli import _performance as check_performance
+    except ImportError:
+        return {}
+    return check_performance(config, jobs, False, False)
 
 
 def register(group: click.Group) -> None:

@@ -166,31 +166,39 @@ def grade_chart(fi: int, r: FileResult) -> list[str]:
 # -- page text with highlights --------------------------------------------------------------
 
 def highlighted(text: str, base: int, spans: list[tuple[int, int, int, Finding]],
-                fi: int) -> str:
+                fi: int, tip_html: dict[int, str] | None = None) -> str:
     """`text` (file offsets base..) as HTML with properly nested <mark>s for the spans.
 
-    Overlapping spans that do not nest are split; only a finding's first piece is focusable.
+    Overlapping spans that do not nest are split; only a finding's first piece is focusable
+    and carries the tooltip. One sweep over the span boundaries.
     """
     end_all = base + len(text)
     clipped = [(max(a, base), min(b, end_all), n, f) for a, b, n, f in spans
                if a < end_all and b > base and b > a]
+    by_n = {n: (a, b, f) for a, b, n, f in clipped}
+    opens: dict[int, list[int]] = {}
+    for a, _, n, _ in clipped:
+        opens.setdefault(a, []).append(n)
     points = sorted({base, end_all, *(a for a, _, _, _ in clipped),
                      *(b for _, b, _, _ in clipped)})
     out: list[str] = []
     stack: list[int] = []  # finding numbers of open marks, outermost first
+    live: set[int] = set()
     started: set[int] = set()
-    by_n = {n: (a, b, f) for a, b, n, f in clipped}
     for p, q in zip(points, points[1:]):
-        active = sorted((n for a, b, n, _ in clipped if a <= p and q <= b),
-                        key=lambda n: (by_n[n][0], -by_n[n][1], n))
+        live = {n for n in live if by_n[n][1] > p}
+        live.update(opens.get(p, ()))
+        active = sorted(live, key=lambda n: (by_n[n][0], -by_n[n][1], n))
         keep = 0
         while keep < len(stack) and keep < len(active) and stack[keep] == active[keep]:
             keep += 1
-        while len(stack) > keep:
-            stack.pop()
-            out.append("</mark>")
+        out.append("</mark>" * (len(stack) - keep))
+        del stack[keep:]
         for n in active[keep:]:
-            out.append(_open(n, by_n[n][2], fi, first=n not in started))
+            first = n not in started
+            out.append(_open(n, by_n[n][2], fi, first))
+            if first and tip_html:
+                out.append(tip_html.get(n, ""))
             started.add(n)
             stack.append(n)
         out.append(esc(text[p - base: q - base]))
@@ -226,6 +234,8 @@ def page_text(fi: int, r: FileResult) -> list[str]:
     cuts = [0] + [starts[s.line - 1] for s in r.sections if 0 < s.line <= len(starts)] + [len(text)]
     cuts = sorted(set(cuts))
     out = [f'<h3 id="text{fi}">Page text with highlights</h3>']
+    # the page's own language, so screen readers pronounce it right (WCAG 3.1.2)
+    lang = f' lang="{esc(r.language)}"' if r.language and r.language != "en" else ""
     sections_at = {starts[s.line - 1]: (si, s) for si, s in enumerate(r.sections)
                    if 0 < s.line <= len(starts)}
     for a, b in zip(cuts, cuts[1:]):
@@ -240,17 +250,8 @@ def page_text(fi: int, r: FileResult) -> list[str]:
             continue
         else:
             out.append('<h4>Front matter</h4>')
-        body = highlighted(chunk, a, spans, fi)
-        out.append(f'<div class="src">{_insert_tips(body, tip_html, fi)}</div>')
+        out.append(f'<div class="src"{lang}>{highlighted(chunk, a, spans, fi, tip_html)}</div>')
     return out
-
-
-def _insert_tips(body: str, tip_html: dict[int, str], fi: int) -> str:
-    """Put each finding's tooltip inside its focusable mark, right after the opening tag."""
-    for n, tip in tip_html.items():
-        marker = f'aria-describedby="{anchor(fi, "t", n)}">'
-        body = body.replace(marker, marker + tip, 1)
-    return body
 
 
 def _line_starts(text: str) -> list[int]:
