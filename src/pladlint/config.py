@@ -263,8 +263,6 @@ def config_for_path(config: Config, path: Path | str) -> Config:
     return out
 
 
-
-
 def read_config_file(path: Path) -> dict[str, Any] | None:
     """The pladlint table of a config file; None for a pyproject.toml without one."""
     try:
@@ -301,7 +299,9 @@ def find_config_file(start: Path) -> Path | None:
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
     path = explicit if explicit is not None else find_config_file(start or Path.cwd())
     if path is None:
-        return Config(root=(start or Path.cwd()).resolve() if start and start.is_dir() else Path.cwd())
+        # No project configuration: the working directory is the project root (reports'
+        # relative paths, the cache folder), never the linted folder, which may be read-only.
+        return Config(root=Path.cwd())
     if explicit is not None and not explicit.is_file():
         raise ConfigError(f"{explicit}: config file not found")
     raw = read_config_file(path)
