@@ -114,6 +114,8 @@ def step_summary(result: LintResult, options: FormatOptions) -> str:
     for r in result.files:
         per_section = Counter(f.section for f in r.findings)
         for s in r.sections:
+            if s.grade is None and not per_section.get(s.heading):
+                continue  # nothing to read there (a title line, an empty preamble)
             over = (r.language == "en" and s.grade is not None and s.target is not None
                     and s.grade > s.target)
             grade = f"**{_fmt(s.grade)}**" if over else _fmt(s.grade)
