@@ -33,7 +33,7 @@ PARAGRAPH = ("The doctor may do a biopsy to check for cancer cells. You can rest
              "after the test, and most people feel fine the next day.\n\n")
 
 
-def fuzz(n: int) -> tuple[int, int, list[tuple[float, int, bytes]]]:
+def fuzz(n: int, save: Path | None) -> tuple[int, int, list[tuple[float, int, bytes]]]:
     from hypothesis import HealthCheck, given, settings
 
     from markdown_strategies import page_bytes
@@ -41,6 +41,7 @@ def fuzz(n: int) -> tuple[int, int, list[tuple[float, int, bytes]]]:
 
     timings: list[tuple[float, int, bytes]] = []
     crashes: list[str] = []
+    run_bytes(b"# warm up\n\nThe pipeline loads once.\n")
 
     @settings(max_examples=n, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
@@ -50,7 +51,10 @@ def fuzz(n: int) -> tuple[int, int, list[tuple[float, int, bytes]]]:
         try:
             run_bytes(data)
         except BaseException as exc:  # counted, not raised: hypothesis would stop and shrink
-            crashes.append(f"{type(exc).__name__}: {exc}"[:300])
+            crashes.append(f"{type(exc).__name__}: {exc}"[:300] + f" on {data[:200]!r}")
+            if save is not None:
+                save.mkdir(parents=True, exist_ok=True)
+                (save / f"crash-{len(crashes)}.md").write_bytes(data)
         timings.append((time.perf_counter() - start, len(data), data))
 
     case()
@@ -145,10 +149,11 @@ def main() -> None:
     parser.add_argument("--lint-mb", type=float, default=2,
                         help="size of the file linted with max-file-size raised (MB)")
     parser.add_argument("--skip-tree", action="store_true", help="skip the 20,000-file tree")
+    parser.add_argument("--save-crashes", type=Path, help="write crashing inputs to this folder")
     args = parser.parse_args()
 
     print(f"fuzzing {args.fuzz} generated pages ...")
-    cases, crashes, timings = fuzz(args.fuzz)
+    cases, crashes, timings = fuzz(args.fuzz, args.save_crashes)
     print(f"fuzz cases run: {cases}")
     print(f"crashes: {crashes}")
     slow = max(timings, key=lambda t: t[0] / max(t[1], 1024))  # sizes under 1 KB count as 1 KB

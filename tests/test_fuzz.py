@@ -46,18 +46,19 @@ def check_result(outcome, text: str | None) -> None:
     """The invariants every lint outcome must hold. `text` is the decoded source (None: unknown)."""
     if isinstance(outcome, FileError):
         assert "internal error" not in outcome.message, outcome.message
-        assert "\n" not in outcome.message and outcome.message.strip()
+        assert "\n" not in outcome.message and outcome.message.strip(), repr(outcome.message)
         return
-    assert isinstance(outcome, FileResult)
-    assert text is not None
+    assert isinstance(outcome, FileResult), repr(outcome)
+    assert text is not None, "linted a file that is not valid UTF-8"
     starts = line_starts(text)
     for f in outcome.findings:
         assert 0 <= f.start <= f.end <= len(text), f
         assert f.text == text[f.start : f.end], f
         assert offset_of(starts, text, f.line, f.column) == f.start, f
         assert offset_of(starts, text, f.end_line, f.end_column) == f.end, f
-        assert f.message and "\n" not in f.message
-    assert outcome.findings == sorted(outcome.findings, key=lambda f: f.sort_key())
+        assert f.message and "\n" not in f.message, repr(f.message)
+    assert outcome.findings == sorted(outcome.findings, key=lambda f: f.sort_key()), \
+        "findings out of order"
 
 
 def decoded(data: bytes) -> str | None:

@@ -134,3 +134,17 @@ def test_symlink_loops_are_reported_not_followed(tmp_path: Path, monkeypatch) ->
         for name in ("a.md", "b.md", "self.md")]
     named = lint_paths([Path("a.md")], Config())  # named explicitly: an error, not silence
     assert [e.path for e in named.errors] == ["a.md"]
+
+
+def test_a_paragraph_longer_than_spacys_max_length() -> None:
+    # spaCy refuses texts over nlp.max_length (1,000,000 characters): a 1 MB paragraph was
+    # an internal error. Checked with the limit lowered, so the test stays fast.
+    from pladlint.language.pipeline import get_pipeline
+
+    nlp = get_pipeline("en")
+    saved = nlp.max_length
+    nlp.max_length = 1000
+    try:
+        assert lint_ok("word " * 400 + "\n").words == 400
+    finally:
+        nlp.max_length = saved

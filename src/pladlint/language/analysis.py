@@ -56,6 +56,11 @@ class UnitAnalysis:
 
 def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
     texts = [tokenizable(u.text) for u in doc.units]
+    longest = max(map(len, texts), default=0)
+    if longest >= nlp.max_length:
+        # spaCy refuses a text over 1,000,000 characters (a guard for its parser's memory);
+        # a 1 MB paragraph is within max-file-size, and the tokenizer's memory is linear.
+        nlp.max_length = longest + 1
     out: list[UnitAnalysis] = []
     has_lemma = nlp.has_pipe("lemmatizer")
     for ui, sdoc in enumerate(nlp.pipe(texts, batch_size=64)):
