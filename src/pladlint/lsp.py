@@ -76,6 +76,12 @@ class PladlintServer(LanguageServer):
     def lint(self, uri: str, text: str, version: int | None) -> list[types.Diagnostic]:
         path = Path(to_fs_path(uri) or uri)
         config = self.config_for(path)
+        try:  # per-path overrides ([[tool.pladlint.overrides]]), as `pladlint check` applies
+            from pladlint.config import config_for_path
+
+            config = config_for_path(config, path)
+        except ImportError:
+            pass
         with self.lint_lock:
             try:
                 result = lint_text(text, config, path=path.name)
