@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from pladlint.findings import Finding
@@ -26,12 +27,17 @@ def normalize_text(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def fingerprint_path(display_path: str, root: Path | None) -> str:
+def fingerprint_path(display_path: str, root: Path | str | None) -> str:
     """The path a fingerprint uses: relative to `root` when the file lies under it."""
     if root is None or display_path.startswith("<"):
         return display_path
+    return _relative(display_path, str(root), os.getcwd())
+
+
+@lru_cache(maxsize=8192)
+def _relative(display_path: str, root: str, cwd: str) -> str:
     try:
-        rel = os.path.relpath(os.path.abspath(display_path), os.path.abspath(root))
+        rel = os.path.relpath(os.path.join(cwd, display_path), os.path.join(cwd, root))
     except ValueError:  # another drive on Windows
         return display_path
     if rel == ".." or rel.startswith(".." + os.sep):

@@ -32,4 +32,4 @@ def issue(f: Finding, root: str) -> dict[str, Any]:
 
 def format_result(result: LintResult, options: FormatOptions) -> str:
     issues = [issue(f, options.root) for f in result.findings]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(issues, ensure_ascii=False) + "\n"  # compact: fast on big reports

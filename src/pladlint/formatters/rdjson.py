@@ -7,6 +7,7 @@ the file result carries; ranges are half-open, as ours are.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from pladlint.checks import find_rule
@@ -27,11 +28,16 @@ def byte_column(source: str, offset: int, column: int) -> int:
     return len(source[line_start:offset].encode("utf-8", "surrogatepass")) + 1
 
 
+@lru_cache(maxsize=None)
+def _rule_url(code: str) -> str:
+    rule = find_rule(code)
+    return rule_help_uri(rule) if rule else HOMEPAGE
+
+
 def diagnostic(f: Finding, source: str) -> dict[str, Any]:
     start_col = byte_column(source, f.start, f.column)
     end_col = byte_column(source, f.end, f.end_column)
     message = f.message + (f" ({f.suggestion})" if f.suggestion else "")
-    rule = find_rule(f.code)
     return {
         "message": message,
         "location": {"path": f.path, "range": {
@@ -40,7 +46,7 @@ def diagnostic(f: Finding, source: str) -> dict[str, Any]:
         }},
         "severity": SEVERITIES[f.severity.value],
         "source": {"name": "pladlint", "url": HOMEPAGE},
-        "code": {"value": f.code, "url": rule_help_uri(rule) if rule else HOMEPAGE},
+        "code": {"value": f.code, "url": _rule_url(f.code)},
         "original_output": f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}",
     }
 
@@ -54,4 +60,4 @@ def format_result(result: LintResult, options: FormatOptions) -> str:
         diagnostics.append({"message": e.message, "location": {"path": e.path},
                             "severity": "ERROR", "source": {"name": "pladlint"}})
     doc = {"source": {"name": "pladlint", "url": HOMEPAGE}, "diagnostics": diagnostics}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc, ensure_ascii=False) + "\n"  # compact: fast on big reports

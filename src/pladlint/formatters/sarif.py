@@ -112,4 +112,5 @@ def sarif_log(result: LintResult, options: FormatOptions) -> dict[str, Any]:
 
 
 def format_result(result: LintResult, options: FormatOptions) -> str:
-    return json.dumps(sarif_log(result, options), indent=2, ensure_ascii=False) + "\n"
+    # Compact: the C encoder is about ten times faster than indent=2 on big reports.
+    return json.dumps(sarif_log(result, options), ensure_ascii=False) + "\n"
