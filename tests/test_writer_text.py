@@ -118,3 +118,13 @@ def test_cli_diff_then_fix(tmp_path: Path) -> None:
     again = runner.invoke(main, ["check", "--diff", str(page)])
     assert again.exit_code == 0
     assert list(tmp_path.iterdir()) == [page]  # no temporary file left behind
+
+
+def test_fix_respects_rule_selection(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    page.write_text("# Care\n\nRest prior to bed.\n", encoding="utf-8")
+    runner = CliRunner()
+    off = runner.invoke(main, ["check", "--diff", "--ignore", "wordy-phrase", str(page)])
+    assert off.exit_code == 0 and "+Rest before bed." not in off.output
+    on = runner.invoke(main, ["check", "--diff", str(page)])
+    assert on.exit_code == 1 and "+Rest before bed." in on.output
