@@ -66,7 +66,9 @@ def _parse(raw: str, fmt: str) -> dict[str, Any]:
             problem = exc.problem or exc.context or "syntax error"
             raise FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from None
         except yaml.YAMLError as exc:
-            raise FrontMatterError(f"front matter is not valid YAML: {exc}") from None
+            # e.g. a ReaderError for a control character: its text spans two lines
+            reason = " ".join(str(exc).split())
+            raise FrontMatterError(f"front matter is not valid YAML: {reason}") from None
     else:
         toml_handler = getattr(frontmatter, "TOMLHandler", None)
         if toml_handler is None:
