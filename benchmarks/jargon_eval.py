@@ -185,19 +185,33 @@ def eval_corpus(root: Path, cfg: Config, limit: int | None, every: int = 1) -> N
     counts: Counter = Counter()
     terms: dict[str, Counter] = defaultdict(Counter)
     words = 0
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind -> [words, PL201]
     started = time.perf_counter()
     for path in files:
         result = lint_text(path.read_text(encoding="utf-8"), cfg, path=path.name)
         words += result.words
+        kind = page_kind(path.name)
+        by_kind[kind][0] += result.words
         for f in result.findings:
             counts[f.rule] += 1
             terms[f.rule][f.text.lower()] += 1
+            by_kind[kind][1] += f.rule == "jargon-unexplained"
     took = time.perf_counter() - started
     print(f"(c) {len(files)} corpus pages, {words} words ({took:.0f} s): findings per 1,000 words: "
           + ", ".join(f"{r} {1000 * n / words:.2f}" for r, n in sorted(counts.items())))
+    print("    jargon-unexplained per 1,000 words by kind of page: " + ", ".join(
+        f"{k} {1000 * n / max(1, w):.2f} ({w} words)" for k, (w, n) in sorted(by_kind.items())))
     for rule in sorted(terms):
         print(f"    30 most frequent {rule}: "
               + ", ".join(f"{t} {n}" for t, n in terms[rule].most_common(30)))
+
+
+def page_kind(name: str) -> str:
+    if name.startswith("about-cancer-treatment-drugs"):
+        return "drug pages"
+    if "-research" in name or "-hp" in name:
+        return "research and professional"
+    return "other patient pages"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -106,8 +106,9 @@ _NOT_GLOSS = frozenset(
     "see such for like including include includes and or about in on at from with without if "
     "when especially mainly mostly usually often page figure table also eg ie as by to".split())
 # "also called computed tomography, computerized tomography, or computerized axial tomography"
-_SYNONYM_LIST = re.compile(r"\b(?:called|known\s+as)\s+[^.;:()]{1,100}?(?:,\s*(?:or\s+|and\s+)?|\s+or\s+)$",
-                           re.I)
+_SYNONYM_LIST = re.compile(
+    r"\b(?:called|known\s+as)\s+(?:[^.;:()]{1,100}?(?:,\s*(?:or\s+|and\s+)?|\s+or\s+))?"
+    r"(?:[\w-]+\s+){0,3}$", re.I)
 PLAIN_ZIPF = 3.0  # every word of a plain gloss must be this common (wordfreq Zipf)
 
 
