@@ -77,7 +77,7 @@ def overview(result: LintResult) -> list[str]:
         over_count = sum(1 for s in r.sections if (over_by(s) or 0) > 0)
         out.append(
             f'<tr><th scope="row"><a href="#page{fi}">{esc(r.path)}</a></th>'
-            f"<td>{_num(r.grade)}</td><td>{_num(min(targets) if targets else None)}</td>"
+            f"<td>{_grade(r.grade)}</td><td>{_num(min(targets) if targets else None)}</td>"
             f"<td>{_over_text(worst)}</td><td>{over_count} of {len(r.sections)}</td>"
             f"<td>{len(r.findings)}</td></tr>")
     out.append("</tbody></table>")
@@ -94,7 +94,7 @@ def overview(result: LintResult) -> list[str]:
                    '</th><th scope="col">Over by</th></tr></thead><tbody>')
         for over, fi, si, r, s in ranked[:50]:
             out.append(f'<tr><th scope="row"><a href="#{anchor(fi, "s", si)}">{esc(s.heading)}'
-                       f"</a></th><td>{esc(r.path)}</td><td>{_num(s.grade)}</td>"
+                       f"</a></th><td>{esc(r.path)}</td><td>{_grade(s.grade)}</td>"
                        f"<td>{_num(s.target)}</td><td>{over:.1f}</td></tr>")
         out.append("</tbody></table>")
         if len(ranked) > 50:
@@ -105,6 +105,10 @@ def overview(result: LintResult) -> list[str]:
 
 def _num(value: float | None) -> str:
     return "–" if value is None else f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def _grade(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
 
 
 def _over_text(value: float) -> str:
