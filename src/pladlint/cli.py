@@ -196,7 +196,10 @@ def _performance(config: Config, jobs: int | None, no_cache: bool, profile: bool
     if not no_cache and not os.environ.get("PLADLINT_NO_CACHE"):
         from pladlint.cache import ResultCache, cache_folder
 
-        folder = Path(os.environ.get("PLADLINT_CACHE_DIR") or cache_folder(config.root))
+        # Next to the configuration file, else in the current folder: never inside a folder
+        # of pages that merely gets linted (a shared corpus, a docs checkout).
+        root = config.source.parent if config.source is not None else Path.cwd()
+        folder = Path(os.environ.get("PLADLINT_CACHE_DIR") or cache_folder(root))
         cache = ResultCache(folder)
         precompiled.set_cache_dir(folder)
     return {"jobs": jobs or None, "cache": cache}
