@@ -25,7 +25,7 @@ from pladlint.findings import FileError, FileResult
 CORPUS = Path(__file__).parent / "corpus"
 TODAY = dt.date(2026, 11, 28)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-FUZZ = settings(max_examples=50, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=30, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -92,7 +92,7 @@ def test_lint_text_positions_round_trip(text: str) -> None:
     check_result(outcome, text)
 
 
-@settings(max_examples=30, deadline=None, derandomize=True)
+@settings(max_examples=20, deadline=None, derandomize=True)
 @given(st.lists(st.one_of(unicode_text, st.sampled_from(("\n", "\r", "\r\n", " ", "#", "*")))))
 def test_random_unicode_text(parts: list[str]) -> None:
     text = "".join(parts)
@@ -103,7 +103,7 @@ def test_random_unicode_text(parts: list[str]) -> None:
     check_result(outcome, text)
 
 
-@settings(max_examples=30, deadline=None, derandomize=True)
+@settings(max_examples=20, deadline=None, derandomize=True)
 @given(st.binary(max_size=256))
 def test_random_bytes(data: bytes) -> None:
     run_bytes(data)

@@ -51,10 +51,13 @@ def test_config_names_the_key_of_a_bad_pattern() -> None:
     assert "(unclosed" in message and "not a valid regular expression" in message
 
 
-def test_a_user_glossary_pattern_counts_as_a_glossary_link() -> None:
-    text = "The scan showed [metastatic](https://health.example/words/metastatic) disease.\n"
-    assert [f.text for f in lint(text, ["jargon-unexplained"]).findings] == ["metastatic"]
+def test_a_user_glossary_pattern_reaches_the_rule_and_is_used() -> None:
     raw = {"rules": {"jargon-unexplained": {"glossary-patterns": [r"/words/"]}}}
+    options = parse_config(raw, "test").rules["jargon-unexplained"].options
+    assert options["glossary-patterns"] == ["/words/"]
+    assert GlossaryMatcher.from_strings(options["glossary-patterns"]).is_glossary(
+        "https://health.example/Words/metastatic")
+    text = "The scan showed [metastatic](https://health.example/words/metastatic) disease.\n"
     assert lint(text, ["jargon-unexplained"], raw).findings == []
 
 
