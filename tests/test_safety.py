@@ -164,3 +164,16 @@ def test_a_cache_entry_planted_in_the_repository_is_never_unpickled(tmp_path: Pa
     result = lint_paths([page], Config(), cache=cache)
     assert not marker.exists()
     assert [f.path for f in result.files] == ["page.md"] and cache.misses == 1
+
+
+def test_a_precompiled_table_planted_in_the_repository_is_ignored(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from pladlint import precompiled
+
+    monkeypatch.setattr(precompiled, "_cache_dir", tmp_path)
+    assert precompiled.stored("table", "k1", lambda: {"a": 1}) == {"a": 1}  # built, stored
+    assert precompiled.stored("table", "k1", lambda: {"a": 2}) == {"a": 1}  # read back
+    planted = tmp_path / "precompiled" / "table-k2.marshal"
+    import marshal
+    planted.write_bytes(b"\0" * 32 + marshal.dumps({"a": "planted"}))
+    assert precompiled.stored("table", "k2", lambda: {"a": 3}) == {"a": 3}

@@ -15,6 +15,7 @@ textstat a mapping whose first pronunciation has exactly that many stressed phon
 from __future__ import annotations
 
 import hashlib
+import hmac
 import importlib
 import importlib.util
 import marshal
@@ -75,13 +76,20 @@ def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
     if folder is None:
         return build()
     path = folder / "precompiled" / f"{name}-{key}.marshal"
+    # Signed like the result cache (cache._sign): the folder sits in the repository, and a
+    # planted file must neither change the word tables nor feed marshal crafted bytes.
+    from pladlint.cache import _sign
+
     try:
-        return marshal.loads(path.read_bytes())
+        blob = path.read_bytes()
+        if hmac.compare_digest(blob[:32], _sign(blob[32:])):
+            return marshal.loads(blob[32:])
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
     try:
-        atomic_write(path, marshal.dumps(value))
+        data = marshal.dumps(value)
+        atomic_write(path, _sign(data) + data)
     except OSError:
         pass  # a read-only checkout still works, just without the stored copy
     return value
