@@ -98,10 +98,10 @@ def test_heading_names_the_term() -> None:
     assert _jargon(result) == []
 
 
-def test_any_link_option() -> None:
+def test_site_links_option() -> None:
     text = "Read about [immunotherapy](/types/immunotherapy).\n"
     cfg = config_for(["jargon-unexplained"])
     assert _jargon(lint_text(text, cfg, path="p.md", today=TODAY)) == []
     strict = config_for(["jargon-unexplained"],
-                        {"rules": {"jargon-unexplained": {"any-link": False}}})
+                        {"rules": {"jargon-unexplained": {"site-links": False}}})
     assert _jargon(lint_text(text, strict, path="p.md", today=TODAY)) == ["immunotherapy"]

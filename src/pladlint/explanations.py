@@ -107,8 +107,8 @@ _NOT_GLOSS = frozenset(
     "when especially mainly mostly usually often page figure table also eg ie as by to".split())
 # "also called computed tomography, computerized tomography, or computerized axial tomography"
 _SYNONYM_LIST = re.compile(
-    r"\b(?:called|known\s+as)\s+(?:[^.;:()]{1,100}?(?:,\s*(?:or\s+|and\s+)?|\s+or\s+))?"
-    r"(?:[\w-]+\s+){0,3}$", re.I)
+    r"\b(?:called|known\s+as)\s+(?:(?:[\w-]+\s+){0,3}"
+    r"|[^.;:()]{1,100}?,\s*|[^.;:()]{1,100}?\s+or\s+(?:[\w-]+\s+){0,2})$", re.I)
 PLAIN_ZIPF = 3.0  # every word of a plain gloss must be this common (wordfreq Zipf)
 
 

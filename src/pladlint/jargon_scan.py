@@ -30,7 +30,7 @@ class ScanOptions:
     glossary_patterns: tuple[str, ...] = ()  # added to DEFAULT_GLOSSARY_PATTERNS
     scope: str = "document"  # where an explanation holds: "document" or "section"
     rare_zipf: float | None = None  # None: the audience's jargon_zipf
-    any_link: bool = True  # a term that is the text of any link (not only a glossary) is explained
+    site_links: bool = True  # a term in the text of a link to a page of the site is explained
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def scan_options(rule_options: dict[str, Any]) -> ScanOptions:
     """ScanOptions from jargon-unexplained's options (shared by every jargon rule)."""
     scope = "section" if rule_options.get("scope") == "section" else "document"
     return ScanOptions(tuple(rule_options.get("glossary-patterns", ())), scope,
-                       any_link=bool(rule_options.get("any-link", True)))
+                       site_links=bool(rule_options.get("site-links", True)))
 
 
 def options_from_settings(settings: dict[str, Any]) -> ScanOptions:
@@ -121,7 +121,8 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
     for link in doc.links:
         if link.unit is not None:
             barriers.setdefault(link.unit, []).extend((link.prose_start, link.prose_end))
-            linked.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
+            if _SITE_URL.match(link.url):
+                linked.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
     abbrs = abbr_spans(doc)
     lower_seen = {t.text for ua in ctx.analysis for t in ua.tokens if t.text.islower()}
     glossary = _glossary_keys(ctx)
@@ -169,7 +170,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
                 how = "heading"  # the page or section is about it: "## Immunotherapy"
             elif any(a <= start and end <= b for a, b in ranges):
                 how = "glossary-link"
-            elif options.any_link and any(a <= start and end <= b for a, b in linked.get(ui, ())):
+            elif options.site_links and any(a <= start and end <= b for a, b in linked.get(ui, ())):
                 how = "link"  # "[aromatase inhibitors](/types/breast/hormone-therapy)"
             elif defined_here(unit.text, start, end):
                 how = "inline"
@@ -209,6 +210,8 @@ def _in_heading(heading: str, key: str, aliases: tuple[str, ...]) -> bool:
 
 
 _WORD = re.compile(r"[^\W_]+")
+# A link to another page of the same site: a relative URL, not an anchor on this page.
+_SITE_URL = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//|#)\S", re.I)
 
 
 def _in_abbr(span: Any, abbrs: list[tuple[int, int]]) -> bool:

@@ -30,9 +30,10 @@ class JargonUnexplained(Rule):
     languages = ("en",)
     options = {
         "glossary-patterns": Option([], list, "Extra URL regexes that count as glossary links."),
-        "any-link": Option(True, bool,
-                           "A term that is the text of any link (a page about it) counts as "
-                           "explained; false: only glossary links do."),
+        "site-links": Option(True, bool,
+                             "A term in the text of a link to another page of the site (a "
+                             "relative URL, such as /types/lung) counts as explained; false: "
+                             "only glossary links do."),
         "scope": Option("document", str,
                         "Where an explanation holds: 'document' (later uses are fine) or 'section' "
                         "(each section explains its own terms)."),
