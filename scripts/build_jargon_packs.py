@@ -97,6 +97,8 @@ ALT_OVERRIDES: dict[str, list[str]] = {
     "immunize": ["protect against disease"],
     "inflame": ["make hot, red, or swollen", "swollen"],
     "microbes": ["bacteria", "protozoa"],
+    # CDC's first alternative ("diet") is the dieting sense; in treatment it is a plan
+    "regimen": ["treatment plan", "schedule", "plan"],
     "mucosal membranes": [],
     "personal protective equipment": ["gowns", "face shields", "gloves", "face masks",
                                       "respirators"],

@@ -172,8 +172,10 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
                 how = "glossary-link"
             elif options.site_links and any(a <= start and end <= b for a, b in linked.get(ui, ())):
                 how = "link"  # "[aromatase inhibitors](/types/breast/hormone-therapy)"
-            elif defined_here(unit.text, start, end):
-                how = "inline"
+            elif defined_here(unit.text, start, end) or (
+                    unit.kind == "list_item" and _LIST_LABEL.match(unit.text[:start])
+                    and _LABEL_END.match(unit.text[end:])):
+                how = "inline"  # "- **Needle biopsy.** Your doctor uses a thin needle ..."
             elif abbrs and _in_abbr(unit.source_span(start, end), abbrs):
                 how = "abbr"
             if how is not None:
@@ -210,6 +212,9 @@ def _in_heading(heading: str, key: str, aliases: tuple[str, ...]) -> bool:
 
 
 _WORD = re.compile(r"[^\W_]+")
+# A list item that starts with the term as its label, then explains it.
+_LIST_LABEL = re.compile(r"^[\s*_]*$")
+_LABEL_END = re.compile(r"^[*_]*\.\s+\S")
 # A link to another page of the same site: a relative URL, not an anchor on this page.
 _SITE_URL = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//|#)\S", re.I)
 
