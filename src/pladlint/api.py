@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Callable
 
 from pladlint.config import Config, config_for_path
 from pladlint.discovery import discover
@@ -40,25 +41,29 @@ def lint_text(text: str, config: Config | None = None, path: str = "<stdin>",
 
 def lint_bytes(data: bytes, config: Config, path: str, today: dt.date | None = None,
                debug: bool = False) -> FileResult | FileError:
-    try:
+    def run() -> FileResult:
         source = decode(data, config.max_file_size)
         return lint_text(source.text, config, path, today)
-    except (InputError, FrontMatterError) as exc:
-        return FileError(path, str(exc))
-    except Exception as exc:
-        if debug:
-            raise
-        return FileError(path, f"internal error ({type(exc).__name__}: {exc}); "
-                               "run with --debug and report it")
+
+    return _guarded(path, run, debug)
 
 
 def lint_file(path: Path, config: Config, today: dt.date | None = None,
               debug: bool = False) -> FileResult | FileError:
     shown = display_path(path)
-    try:
+
+    def run() -> FileResult:
         with stage("read"):
             source = read_source(path, config.max_file_size)
         return lint_text(source.text, config, shown, today)
+
+    return _guarded(shown, run, debug)
+
+
+def _guarded(shown: str, run: Callable[[], FileResult], debug: bool) -> FileResult | FileError:
+    """Bad input becomes a one-line error for that file; so does a bug, unless debugging."""
+    try:
+        return run()
     except (InputError, FrontMatterError) as exc:
         return FileError(shown, str(exc))
     except Exception as exc:

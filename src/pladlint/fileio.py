@@ -39,13 +39,24 @@ def write_text_atomic(path: Path, text: str, *, bom: bool | None = None,
     if bom is None:
         bom = current is not None and current.startswith(BOM)
     data = (BOM if bom else b"") + text.encode("utf-8")
+    write_bytes_atomic(target, data, mode=mode)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None,
+                       durable: bool = True) -> None:
+    """Replace `path` with `data` through a temporary file in the same folder and a rename.
+
+    `durable` flushes the data and the folder entry to disk (pages); caches skip it.
+    """
+    target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pladlint.tmp",
                                dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, target)
@@ -55,7 +66,8 @@ def write_text_atomic(path: Path, text: str, *, bom: bool | None = None,
         except OSError:
             pass
         raise
-    _fsync_dir(target.parent)
+    if durable:
+        _fsync_dir(target.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -21,11 +21,12 @@ import importlib.util
 import marshal
 import os
 import sys
-import tempfile
 import types
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
+
+from pladlint.fileio import write_bytes_atomic
 
 _cache_dir: Path | None = None
 # Per-word memo size for textstat: bounded, so memory does not grow with the number of pages.
@@ -53,17 +54,7 @@ def _digest(parts: Iterable[str]) -> str:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write via a temporary file and a rename, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_bytes_atomic(path, data, durable=False)
 
 
 def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
