@@ -21,6 +21,16 @@ def _finite_verb_ok(phrase: str, first: str) -> bool:
     return forms is None or first.lower() in forms
 
 
+def _in_name(tokens, first: int, last: int) -> bool:
+    """Capitalised words in mid-sentence are part of a name ("Surveillance, Epidemiology, and
+    End Results"), which a writer cannot reword."""
+    before = tokens[first - 1].text if first > 0 else None
+    if before is None or before in (".", "!", "?", ":", "(", "\"", "“"):
+        return False
+    words = [t.text for t in tokens[first:last] if t.is_word]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 class WordyPhrase(Rule):
     code = "PL105"
     name = "wordy-phrase"
@@ -45,7 +55,9 @@ class WordyPhrase(Rule):
         for ui, unit in enumerate(ctx.doc.units):
             tokens = ctx.analysis[ui].tokens
             for m in lexicon.matches(tokens):
-                if not _finite_verb_ok(m.term.term, tokens[m.first].text):
+                if not _finite_verb_ok(m.term.term, tokens[m.first].text) or _in_name(
+                    tokens, m.first, m.last
+                ):
                     continue
                 start, end = tokens[m.first].start, tokens[m.last - 1].end
                 found = unit.text[start:end]
