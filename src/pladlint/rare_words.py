@@ -97,18 +97,22 @@ class RareWordFinder:
                 return None
         if any(shape.search(low) for shape in self.s.shapes):
             return z
-        if z >= self.s.very_rare_zipf or self._built_from_common(low):
+        # An inflection of a fairly common word ("rinses", "omelets") is as plain as the word.
+        base = max([z, zipf(lemma)] + [zipf(stem) for stem in _stems(low, self.s.endings)])
+        if base >= self.s.very_rare_zipf or self._built_from_common(low):
             return None
         return z
 
-    def _common(self, part: str) -> bool:
-        return len(part) >= 2 and (zipf(part) >= self.s.common_zipf or part in self.s.known or any(
-            zipf(stem) >= self.s.common_zipf for stem in _stems(part, self.s.endings)))
+    def _common(self, part: str, threshold: float | None = None) -> bool:
+        floor = self.s.common_zipf if threshold is None else threshold
+        return len(part) >= 2 and (zipf(part) >= floor or part in self.s.known or any(
+            zipf(stem) >= floor for stem in _stems(part, self.s.endings)))
 
     def _built_from_common(self, word: str) -> bool:
         """'untruths', 'playrooms', 'caregiving', 'brighten': everyday parts, so not technical."""
         for p in self.s.common_prefixes:
-            if word.startswith(p) and self._common(word[len(p):]):
+            # "noncancerous": a negating or ordering prefix on a fairly common word
+            if word.startswith(p) and self._common(word[len(p):], self.s.very_rare_zipf):
                 return True
         for x in self.s.common_suffixes:
             if word.endswith(x) and len(word) - len(x) >= 3 and self._common(word[: -len(x)]):
