@@ -160,6 +160,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
             found.append((t.start, t.end, t.lemma, None, z, (t.text.lower(),)))
         found.sort(key=lambda f: f[0])
         ranges = glossary_ranges.get(ui, ())
+        defined_next = _defined_in_next_sentence(found, unit.text, analysis.sentences)
         for start, end, key, term, z, aliases in found:
             how = None
             if key in glossary or any(a in glossary for a in aliases):
@@ -178,12 +179,33 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
                 how = "inline"  # "- **Needle biopsy.** Your doctor uses a thin needle ..."
             elif abbrs and _in_abbr(unit.source_span(start, end), abbrs):
                 how = "abbr"
+            elif key in defined_next:
+                how = "inline"  # "... have a biopsy. A biopsy is a procedure in which ..."
             if how is not None:
                 explained.add(key)
             first = how is None and (unit.section, key) not in reported
             if first:
                 reported.add((unit.section, key))
             out.mentions.append(Mention(ui, unit.section, start, end, key, term, z, how, first))
+    return out
+
+
+def _defined_in_next_sentence(found: list, text: str, sentences: list[Any]) -> set[str]:
+    """Terms whose use is defined again in the same or the very next sentence of the
+    paragraph: the reader gets the explanation straight away."""
+    def sentence_of(pos: int) -> int:
+        for k, sentence in enumerate(sentences):
+            if pos < sentence.end:
+                return k
+        return len(sentences)
+
+    first: dict[str, int] = {}
+    out: set[str] = set()
+    for start, end, key, *_ in found:
+        if key not in first:
+            first[key] = sentence_of(start)
+        elif sentence_of(start) - first[key] <= 1 and defined_here(text, start, end):
+            out.add(key)
     return out
 
 
