@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pladlint import abbr_tags
+
 # An upper-case word with at least two capitals, optionally with digits and inner hyphens:
 # CML, HER2, HER-2, PD-L1, COVID-19, CA-125. "/" separates (HIV/AIDS is two acronyms).
 # A trailing plural s ("CTs") is allowed, and a number in front ("5-FU"). A token glued to
@@ -215,6 +217,6 @@ _ABBR_RE = re.compile(r"<abbr\b[^>]*\btitle\s*=\s*([\"'])(.+?)\1[^>]*>\s*([^<]+?
 def abbr_titles(source: str) -> dict[str, tuple[int, str]]:
     """`<abbr title="long form">SHORT</abbr>` in the page: key -> (offset, long form)."""
     out: dict[str, tuple[int, str]] = {}
-    for m in _ABBR_RE.finditer(source):
+    for m in abbr_tags.finditer(_ABBR_RE, source):  # linear, not _ABBR_RE.finditer
         out.setdefault(key(m.group(3)), (m.start(), m.group(2)))
     return out

@@ -17,7 +17,7 @@ from pladlint.language.readability import (
     LANGUAGE_NAMES,
     SUPPORTED_LANGUAGES,
     Scores,
-    formula_text,
+    formula_line,
     score_text,
 )
 from pladlint.timing import stage
@@ -90,9 +90,18 @@ class DocumentContext:
             out.extend(self.analysis[ui].sentences)
         return out
 
+    @cached_property
+    def _formula_lines(self) -> dict[int, str | None]:
+        """Each sentence's line of formula text (`formula_line`), by id: sections, pools and
+        the whole page score the same sentences, so each line is written once."""
+        return {id(s): formula_line(s) for ua in self.analysis for s in ua.sentences}
+
     def score_sentences(self, sentences: list[Sentence]) -> Scores:
         with stage("readability"):
-            return score_text(formula_text(sentences, {}), self.language,
+            known = self._formula_lines
+            lines = [known[id(s)] if id(s) in known else formula_line(s) for s in sentences]
+            text = "\n".join(line for line in lines if line is not None)  # = formula_text()
+            return score_text(text, self.language,
                               self.audience.formula, self.audience.spanish.formula)
 
     @property

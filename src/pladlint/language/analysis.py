@@ -54,6 +54,10 @@ class UnitAnalysis:
     sentences: list[Sentence]
 
 
+_forms: dict[tuple[int, int], tuple[str, str, int, bool]] = {}  # (orth, lemma) hashes -> forms
+_FORMS_MAX = 200_000
+
+
 def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
     texts = [tokenizable(u.text) for u in doc.units]
     longest = max(map(len, texts), default=0)
@@ -63,18 +67,32 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
         nlp.max_length = longest + 1
     out: list[UnitAnalysis] = []
     has_lemma = nlp.has_pipe("lemmatizer")
-    for ui, sdoc in enumerate(nlp.pipe(texts, batch_size=64)):
-        tokens = [
-            Token(
-                t.text,
-                (t.lemma_ if has_lemma and t.lemma_ else t.text).lower(),
-                t.idx,
-                t.idx + len(t.text),
-                any(c.isalnum() for c in t.text),
-            )
-            for t in sdoc
-            if not t.is_space
-        ]
+    from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH  # spaCy loads only when a page needs it
+
+    attrs = [ORTH, LEMMA, IDX, IS_SPACE]
+    strings = nlp.vocab.strings
+    # A text met again (table cells such as "Yes", "x", "—") is analysed once: spaCy's work on
+    # a text does not depend on the others, and its per-text cost dominates short units.
+    unique = list(dict.fromkeys(texts))
+    done: dict[str, tuple[list[Token], list[tuple[int, int, tuple[Token, ...]]]]] = {}
+    for unit_text, sdoc in zip(unique, nlp.pipe(unique, batch_size=64)):
+        # Read the token attributes as one array rather than through a spaCy Token object per
+        # token (a third of the NLP time); text, lemma and is-word are memoized per word.
+        tokens = []
+        for orth, lemma, idx, space in sdoc.to_array(attrs).tolist():
+            if space:
+                continue
+            if not has_lemma:
+                lemma = 0
+            forms = _forms.get((orth, lemma))
+            if forms is None:
+                text = strings[orth]
+                forms = (text, (strings[lemma] if lemma else text).lower(),
+                         len(text), any(c.isalnum() for c in text))
+                if len(_forms) >= _FORMS_MAX:
+                    _forms.clear()
+                _forms[(orth, lemma)] = forms
+            tokens.append(Token(forms[0], forms[1], idx, idx + forms[2], forms[3]))
         sentences = []
         ti = 0
         for sent in sdoc.sents:
@@ -84,7 +102,14 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
                 stoks.append(tokens[ti])
                 ti += 1
             if any(t.is_word for t in stoks):
-                text_start = stoks[0].start
-                sentences.append(Sentence(ui, text_start, stoks[-1].end, tuple(stoks)))
-        out.append(UnitAnalysis(tokens, sentences))
+                sentences.append((stoks[0].start, stoks[-1].end, tuple(stoks)))
+        done[unit_text] = (tokens, sentences)
+    first: set[str] = set()
+    for ui, unit_text in enumerate(texts):
+        tokens, sentences = done[unit_text]
+        if unit_text in first:
+            tokens = list(tokens)  # each unit owns its list
+        else:
+            first.add(unit_text)
+        out.append(UnitAnalysis(tokens, [Sentence(ui, a, b, st) for a, b, st in sentences]))
     return out

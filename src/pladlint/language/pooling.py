@@ -35,15 +35,19 @@ class Pool:
 
 def parents_of(levels: list[int]) -> list[int | None]:
     """Index of the enclosing section of each section (None at the top)."""
+    # The nearest earlier section with a lower level (> 0). A stack of the sections still
+    # visible from here (levels strictly rising) finds it in linear time; looking back over
+    # every earlier heading was quadratic when all headings share one level.
     out: list[int | None] = []
+    stack: list[int] = []
     for i, level in enumerate(levels):
-        parent = None
-        if level > 0:
-            for j in range(i - 1, -1, -1):
-                if 0 < levels[j] < level:
-                    parent = j
-                    break
-        out.append(parent)
+        if level <= 0:
+            out.append(None)
+            continue
+        while stack and levels[stack[-1]] >= level:
+            stack.pop()
+        out.append(stack[-1] if stack else None)
+        stack.append(i)
     return out
 
 

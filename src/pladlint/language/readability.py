@@ -83,27 +83,29 @@ def word_count(tokens) -> int:
 
 
 def formula_text(sentences: list[Sentence], unit_texts: dict[int, str]) -> str:
-    lines = []
-    for s in sentences:
-        words = [t for t in s.tokens if t.is_word]
-        if len(words) < MIN_SENTENCE_WORDS:
-            continue
-        parts = []
-        last = len(s.tokens) - 1
-        for i, t in enumerate(s.tokens):
-            text = t.text
-            if i < last or not t.is_word:
-                if i < last:
-                    text = text.replace(".", "").replace("!", "").replace("?", "")
-            else:
-                text = text.replace(".", "")
-            if text:
-                parts.append(text)
-        line = " ".join(parts)
-        if line[-1:] not in ".!?":
-            line += "."
-        lines.append(line)
-    return "\n".join(lines)
+    lines = [formula_line(s) for s in sentences]
+    return "\n".join(line for line in lines if line is not None)
+
+
+def formula_line(s: Sentence) -> str | None:
+    """The line `formula_text` writes for one sentence; None for one too short to score."""
+    if sum(1 for t in s.tokens if t.is_word) < MIN_SENTENCE_WORDS:
+        return None
+    parts = []
+    last = len(s.tokens) - 1
+    for i, t in enumerate(s.tokens):
+        text = t.text
+        if i < last or not t.is_word:
+            if i < last:
+                text = text.replace(".", "").replace("!", "").replace("?", "")
+        else:
+            text = text.replace(".", "")
+        if text:
+            parts.append(text)
+    line = " ".join(parts)
+    if line[-1:] not in ".!?":
+        line += "."
+    return line
 
 
 def _textstat():

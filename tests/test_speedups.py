@@ -1,0 +1,129 @@
+"""The speed-ups of issue 8's follow-up give exactly what the code they replace gave.
+
+Each replaced piece is kept here in its old, simple form and compared on random inputs:
+the linear `<abbr>` scan with the patterns' own `finditer`, the stack walk of `parents_of`
+with the look-back, the array read of spaCy tokens with the Token-object read, the cached
+formula lines with `formula_text`. No timing here: benchmarks/bench.py measures speed.
+"""
+
+from __future__ import annotations
+
+import random
+
+from helpers import TODAY
+from pladlint import abbr_tags, acronyms, explanations
+from pladlint.api import lint_text
+from pladlint.context import DocumentContext
+from pladlint.document import parse_document
+from pladlint.audiences import load_audiences
+from pladlint.language.analysis import Token
+from pladlint.language.pooling import parents_of
+from pladlint.language.readability import formula_text, score_text
+from pladlint.precompiled import SyllableTable
+
+_PIECES = ["<abbr", "<ABBR ", " title", "TITLE", "=", '"', "'", "x", "a b", ">", "</abbr>",
+           "</ABBR >", "</abbr", "<", "\n", " ", "title='", " ok", "<abbr title=\"y\">"]
+
+
+def test_abbr_scan_equals_finditer() -> None:
+    rng = random.Random(8)
+    patterns = [acronyms._ABBR_RE, explanations._ABBR_RE]
+    for _ in range(4000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 24)))
+        for pattern in patterns:
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in abbr_tags.finditer(pattern, text)] == expected, text
+
+
+def test_abbr_scan_on_unclosed_tags() -> None:
+    assert acronyms.abbr_titles("<abbr " * 20000) == {}
+    assert explanations.abbr_spans(_context("<abbr " * 20000).doc) == []
+    # (the pattern's `[^>]*` lets the match start at the first unclosed tag)
+    text = "<abbr " * 20000 + '<abbr title="computed tomography">CT</abbr>'
+    assert acronyms.abbr_titles(text) == {"CT": (0, "computed tomography")}
+
+
+def _parents_by_look_back(levels: list[int]) -> list[int | None]:
+    out: list[int | None] = []
+    for i, level in enumerate(levels):
+        parent = None
+        if level > 0:
+            for j in range(i - 1, -1, -1):
+                if 0 < levels[j] < level:
+                    parent = j
+                    break
+        out.append(parent)
+    return out
+
+
+def test_parents_of_equals_look_back() -> None:
+    rng = random.Random(8)
+    for _ in range(3000):
+        levels = [rng.randint(-1, 6) for _ in range(rng.randint(0, 30))]
+        assert parents_of(levels) == _parents_by_look_back(levels), levels
+    assert parents_of([2] * 50000)[-1] is None
+
+
+_PAGE = """---
+language: en
+---
+# Treatment of   gout
+
+Dr. Smith's patients' doses were higher, e.g. 2.5 mg.  Tumors grew; we'll see.
+It's 100.4°F (38°C) — dose-limiting!
+
+- Hair loss
+- **Needle biopsy.** A thin needle removes cells.
+
+| Drug | Dose |
+|---|---|
+| aspirin | 81 mg |
+"""
+
+
+def _context(text: str) -> DocumentContext:
+    from pathlib import Path
+
+    doc = parse_document(Path("page.md"), text)
+    return DocumentContext(doc, load_audiences().resolve("patient"), "en", today=TODAY)
+
+
+def test_tokens_equal_spacy_token_objects() -> None:
+    ctx = _context(_PAGE)
+    from pladlint.language.analysis import tokenizable
+
+    has_lemma = ctx.nlp.has_pipe("lemmatizer")
+    for unit, ua in zip(ctx.doc.units, ctx.analysis):
+        sdoc = ctx.nlp(tokenizable(unit.text))
+        expected = [
+            Token(t.text, (t.lemma_ if has_lemma and t.lemma_ else t.text).lower(), t.idx,
+                  t.idx + len(t.text), any(c.isalnum() for c in t.text))
+            for t in sdoc if not t.is_space
+        ]
+        assert ua.tokens == expected
+
+
+def test_scores_equal_formula_text() -> None:
+    ctx = _context(_PAGE)
+    sentences = [s for ua in ctx.analysis for s in ua.sentences]
+    for part in (sentences, sentences[:2], sentences[1:], []):
+        expected = score_text(formula_text(part, {}), "en", ctx.audience.formula,
+                              ctx.audience.spanish.formula)
+        assert ctx.score_sentences(part) == expected
+
+
+def test_syllable_table_fills_on_lookup() -> None:
+    table = SyllableTable({"cancer": 2})
+    assert table["cancer"] == [("1", "1")] and table["cancer"] is table["cancer"]
+    assert "cancer" in table and "tumor" not in table and len(table) == 1
+    try:
+        table["tumor"]
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("a word not in the table must raise KeyError")
+
+
+def test_lint_twice_same_result() -> None:
+    first = lint_text(_PAGE, today=TODAY)
+    assert lint_text(_PAGE, today=TODAY) == first
