@@ -58,6 +58,23 @@ _forms: dict[tuple[int, int], tuple[str, str, int, bool]] = {}  # (orth, lemma) 
 _FORMS_MAX = 200_000
 
 
+_table_forms: dict[int, dict[int, tuple[str, str, int, bool]]] = {}  # per lookup table
+
+
+def _lemma_table(nlp: Any) -> Any:
+    """The lemma table of the built-in pipeline (sentencizer, then a lookup lemmatizer that
+    keeps lemmas already set), else None."""
+    if list(nlp.pipe_names) != ["sentencizer", "lemmatizer"]:
+        return None
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "lookup" or getattr(lemmatizer, "overwrite", True):
+        return None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or "lemma_lookup" not in lookups:
+        return None
+    return lookups.get_table("lemma_lookup")
+
+
 def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
     texts = [tokenizable(u.text) for u in doc.units]
     longest = max(map(len, texts), default=0)
@@ -75,12 +92,34 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
     # a text does not depend on the others, and its per-text cost dominates short units.
     unique = list(dict.fromkeys(texts))
     done: dict[str, tuple[list[Token], list[tuple[int, int, tuple[Token, ...]]]]] = {}
-    for unit_text, sdoc in zip(unique, nlp.pipe(unique, batch_size=64)):
+    table = _lemma_table(nlp)
+    if table is not None:
+        # The built-in pipeline's lookup lemmatizer sets each token's lemma to
+        # `table.get(text, text)` in a Python loop over the tokens; looking it up here, once
+        # per distinct word, gives the same lemmas.
+        docs = nlp.pipe(unique, batch_size=64, disable=["lemmatizer"])
+        cache = _table_forms.setdefault(id(table), {})
+    else:
+        docs = nlp.pipe(unique, batch_size=64)
+    for unit_text, sdoc in zip(unique, docs):
         # Read the token attributes as one array rather than through a spaCy Token object per
         # token (a third of the NLP time); text, lemma and is-word are memoized per word.
         tokens = []
         for orth, lemma, idx, space in sdoc.to_array(attrs).tolist():
             if space:
+                continue
+            if table is not None:
+                forms = cache.get(orth)
+                if forms is None:
+                    text = strings[orth]
+                    found = table.get(text, text)
+                    found = found if isinstance(found, str) else found[0]
+                    forms = (text, (found or text).lower(), len(text),
+                             any(c.isalnum() for c in text))
+                    if len(cache) >= _FORMS_MAX:
+                        cache.clear()
+                    cache[orth] = forms
+                tokens.append(Token(forms[0], forms[1], idx, idx + forms[2], forms[3]))
                 continue
             if not has_lemma:
                 lemma = 0
