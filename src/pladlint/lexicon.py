@@ -65,7 +65,7 @@ class Lexicon:
         cuts = sorted(barriers)
         i = 0
         n = len(tokens)
-        forms = [_token_forms(t) for t in tokens]
+        forms = _forms_of(tokens)
         while i < n:
             found = None
             for candidate in forms[i]:
@@ -87,6 +87,24 @@ class Lexicon:
                 i = found.last
             else:
                 i += 1
+
+
+# Several rules match a unit's tokens against their lexicons (jargon, complex words, wordy
+# phrases): the forms of a token list are computed once and shared. Keyed by the list's id,
+# holding the list itself so the id cannot be reused while the entry lives.
+_FORMS_OF: dict[int, tuple[list[Token], list[tuple[str, ...]]]] = {}
+_FORMS_OF_MAX = 4096
+
+
+def _forms_of(tokens: list[Token]) -> list[tuple[str, ...]]:
+    hit = _FORMS_OF.get(id(tokens))
+    if hit is not None and hit[0] is tokens and len(hit[1]) == len(tokens):
+        return hit[1]
+    forms = [_token_forms(t) for t in tokens]
+    if len(_FORMS_OF) >= _FORMS_OF_MAX:
+        _FORMS_OF.clear()
+    _FORMS_OF[id(tokens)] = (tokens, forms)
+    return forms
 
 
 def _token_forms(token: Token) -> tuple[str, ...]:
