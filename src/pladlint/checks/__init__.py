@@ -63,12 +63,14 @@ __all__ = ["ALL_RULES", "Option", "Rule", "Severity", "Violation", "find_rule", 
 
 def rules_by_key() -> dict[str, Rule]:
     """Every rule under its code and its name."""
-    table: dict[str, Rule] = {}
-    for rule in ALL_RULES:
-        table[rule.code.lower()] = rule
-        table[rule.name] = rule
-    return table
+    return dict(_RULES_BY_KEY)
 
 
 def find_rule(key: str) -> Rule | None:
-    return rules_by_key().get(str(key).strip().lower())
+    return _RULES_BY_KEY.get(str(key).strip().lower())
+
+
+# Built once: find_rule is called per finding by some formatters.
+_RULES_BY_KEY: dict[str, Rule] = {
+    k: rule for rule in ALL_RULES for k in (rule.code.lower(), rule.name)
+}
