@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pladlint.checks import ALL_RULES, Rule, Severity, find_rule
+from pladlint.checks import Rule, Severity, find_rule
 from pladlint.safe_regex import UnsafePatternError, check_patterns, is_pattern_option
 from pladlint.source import resolved
 
@@ -312,6 +312,3 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
     config.root = path.resolve().parent
     return config
 
-
-def all_rule_names() -> list[str]:
-    return [r.name for r in ALL_RULES]

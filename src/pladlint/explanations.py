@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from pladlint import abbr_tags
-from pladlint.document.model import Document, Link
+from pladlint.document.model import Document
 from pladlint.safe_regex import SafePattern, compile_pattern
 
 DEFAULT_GLOSSARY_PATTERNS = (
@@ -59,14 +59,6 @@ def glossary_link_ranges(doc: Document, matcher: GlossaryMatcher) -> dict[int, l
         if link.unit is not None and matcher.is_glossary(link.url):
             ranges.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
     return ranges
-
-
-def link_ranges(doc: Document) -> dict[int, list[tuple[int, int, Link]]]:
-    out: dict[int, list[tuple[int, int, Link]]] = {}
-    for link in doc.links:
-        if link.unit is not None:
-            out.setdefault(link.unit, []).append((link.prose_start, link.prose_end, link))
-    return out
 
 
 def defined_inline(text: str, start: int, end: int) -> bool:

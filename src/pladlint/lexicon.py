@@ -150,12 +150,6 @@ def _is_case_sensitive(term: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
 
-def term_key(text: str, nlp: Any) -> tuple[str, ...]:
-    sdoc = nlp(text)
-    has_lemma = nlp.has_pipe("lemmatizer")
-    return tuple((t.lemma_ if has_lemma and t.lemma_ else t.text).lower() for t in sdoc if not t.is_space)
-
-
 def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str] = frozenset()) -> Lexicon:
     entries: dict[tuple[str, ...], Term] = {}
     names: list[str] = []

@@ -19,7 +19,6 @@ import hmac
 import importlib
 import importlib.util
 import marshal
-import os
 import sys
 import types
 from functools import lru_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
+from pladlint.language.names import capitalised_in_mid_sentence
 from pladlint.plain_words import complex_lexicon, wordy_lexicon
 
 
@@ -69,6 +70,4 @@ def _part_of_name(tokens, first: int, last: int) -> bool:
         return True
     if after is not None and after.text == "-" and after.start == tokens[last - 1].end:
         return True
-    word = tokens[first].text
-    sentence_start = before is None or before.text in (".", "!", "?", ":", "(", "\"", "“")
-    return word[:1].isupper() and not sentence_start
+    return capitalised_in_mid_sentence(tokens, first, first + 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Rule, Severity, Violation
+from pladlint.language.names import capitalised_in_mid_sentence
 from pladlint.plain_words import entry_safe, wordy_lexicon
 
 
@@ -19,16 +20,6 @@ _FINITE = {
 def _finite_verb_ok(phrase: str, first: str) -> bool:
     forms = _FINITE.get(phrase.split()[0])
     return forms is None or first.lower() in forms
-
-
-def _in_name(tokens, first: int, last: int) -> bool:
-    """Capitalised words in mid-sentence are part of a name ("Surveillance, Epidemiology, and
-    End Results"), which a writer cannot reword."""
-    before = tokens[first - 1].text if first > 0 else None
-    if before is None or before in (".", "!", "?", ":", "(", "\"", "“"):
-        return False
-    words = [t.text for t in tokens[first:last] if t.is_word]
-    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 class WordyPhrase(Rule):
@@ -55,7 +46,7 @@ class WordyPhrase(Rule):
         for ui, unit in enumerate(ctx.doc.units):
             tokens = ctx.analysis[ui].tokens
             for m in lexicon.matches(tokens):
-                if not _finite_verb_ok(m.term.term, tokens[m.first].text) or _in_name(
+                if not _finite_verb_ok(m.term.term, tokens[m.first].text) or capitalised_in_mid_sentence(
                     tokens, m.first, m.last
                 ):
                     continue
