@@ -74,23 +74,34 @@ def _guarded(shown: str, run: Callable[[], FileResult], debug: bool) -> FileResu
 
 
 def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
-               debug: bool = False, jobs: int | None = 1, cache=None) -> LintResult:
+               debug: bool = False, jobs: int | None = 1, cache=None,
+               spool: bool = False) -> LintResult:
     """Lint files and folders; `jobs` worker processes (None: one per core), `cache` a
-    `cache.ResultCache` (None: no cache). The result does not depend on either."""
+    `cache.ResultCache` (None: no cache). The result does not depend on either. With
+    `spool`, `result.files` is a `spool.ResultSpool`: page results wait on disk, not in
+    memory, until a formatter reads them (the CLI's way, for runs over thousands of pages)."""
     from pladlint.parallel import lint_files
 
     result = LintResult()
+    if spool:
+        from pladlint.spool import ResultSpool
+
+        result.files = ResultSpool()  # type: ignore[assignment]
     for path in paths:
         if not path.exists() and not path.is_symlink():
             result.errors.append(FileError(display_path(path), "no such file or directory"))
     # A broken symlink or a symlink loop named explicitly gets its own error from the reader.
     files = list(discover([p for p in paths if p.exists() or p.is_symlink()], config))
+    # Linted in the order of the report, so results can be written away as they come.
+    shown = {path: display_path(path) for path in files}
+    files.sort(key=lambda p: shown[p])
     for outcome in lint_files(files, config, lambda p: config_for_path(config, p), today, debug,
                               jobs, cache):
         if isinstance(outcome, FileError):
             result.errors.append(outcome)
         else:
             result.files.append(outcome)
-    result.files.sort(key=lambda r: r.path)
+    if not spool:
+        result.files.sort(key=lambda r: r.path)  # already in order; kept for safety
     result.errors.sort(key=lambda e: (e.path, e.message))
     return result

@@ -67,7 +67,7 @@ class BaselineOutcome:
 
 def apply_baseline(result: LintResult, known: Counter[str]) -> BaselineOutcome:
     remaining = Counter(known)
-    files = []
+    files = type(result.files)()  # a list, or a fresh spool for a spooled result (spool.py)
     hidden = 0
     for r in result.files:
         kept = []

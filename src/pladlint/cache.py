@@ -171,6 +171,13 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.results / key[:2] / f"{key}.pickle"
 
+    def has(self, key: str) -> bool:
+        """Whether a result is stored under `key` (`get` still checks it before use)."""
+        found = self._path(key).is_file()
+        if not found:
+            self.misses += 1
+        return found
+
     def get(self, key: str) -> FileResult | None:
         try:
             blob = self._path(key).read_bytes()

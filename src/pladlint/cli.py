@@ -16,7 +16,7 @@ from pladlint.config import FAIL_ON, Config, ConfigError, RuleSetting, config_fo
 from pladlint.cli_workflow import filter_baseline, repository_root, write_step_summary
 from pladlint.cli_workflow import register as register_workflow_commands
 from pladlint.findings import FileError, LintResult
-from pladlint.formatters import FORMAT_NAMES, FormatOptions, get_formatter
+from pladlint.formatters import FORMAT_NAMES, FormatOptions, get_stream
 from pladlint.packs import PackError
 from pladlint.timing import stage
 
@@ -221,7 +221,7 @@ def _run(paths: list[Path], config: Config, stdin_filename: str | None,
         else:
             result.files.append(outcome)
         return result
-    return lint_paths(paths, config, today, debug, jobs, cache)
+    return lint_paths(paths, config, today, debug, jobs, cache, spool=True)
 
 
 def _emit(result: LintResult, targets: list[tuple[str, Path | None]], config: Config,
@@ -231,16 +231,20 @@ def _emit(result: LintResult, targets: list[tuple[str, Path | None]], config: Co
         options = FormatOptions(color=_use_color(color, stream) if dest is None else False,
                                 root=str(repository_root(config)), fail_on=config.fail_on,
                                 quiet=quiet, statistics=statistics)
-        with stage("output"):
-            text = get_formatter(name)(result, options)
+        # Written piece by piece: a report over thousands of pages is never one string.
+        pieces = get_stream(name)(result, options)
         if dest is None:
-            click.echo(text, nl=False, color=options.color or None)
-        else:
-            try:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                dest.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                _fail(f"{dest}: cannot write report: {exc.strerror or exc}")
+            with stage("output"):
+                for piece in pieces:
+                    click.echo(piece, nl=False, color=options.color or None)
+            continue
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            with stage("output"), open(dest, "w", encoding="utf-8") as fh:
+                for piece in pieces:
+                    fh.write(piece)
+        except OSError as exc:
+            _fail(f"{dest}: cannot write report: {exc.strerror or exc}")
 
 
 @main.command("rules")

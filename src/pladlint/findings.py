@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from collections import Counter
+from typing import Any, Iterator
 
 from pladlint.checks.base import Severity
 
@@ -71,17 +72,49 @@ class FileError:
     message: str
 
 
+class FindingsView:
+    """Every finding of a result, page by page, without gathering them into one list: with a
+    spooled result (spool.py) the pages are read back from disk one at a time."""
+
+    def __init__(self, files) -> None:
+        self._files = files
+
+    def __iter__(self) -> Iterator[Finding]:
+        for r in self._files:
+            yield from r.findings
+
+    def __len__(self) -> int:
+        counted = getattr(self._files, "findings", None)
+        return counted if isinstance(counted, int) else sum(len(r.findings) for r in self._files)
+
+
 @dataclass
 class LintResult:
+    # A list, or a spool.ResultSpool (an on-disk sequence) for large runs from the CLI.
     files: list[FileResult] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
 
     @property
-    def findings(self) -> list[Finding]:
-        return [f for r in self.files for f in r.findings]
+    def findings(self) -> list[Finding] | FindingsView:
+        if isinstance(self.files, list):
+            return [f for r in self.files for f in r.findings]
+        return FindingsView(self.files)
+
+    def severity_counts(self) -> Counter[str]:
+        counted = getattr(self.files, "by_severity", None)
+        if counted is not None:
+            return Counter(counted)
+        return Counter(f.severity.value for f in self.findings)
+
+    def rule_counts(self) -> Counter[tuple[str, str]]:
+        """Findings per (code, rule)."""
+        counted = getattr(self.files, "by_rule", None)
+        if counted is not None:
+            return Counter(counted)
+        return Counter((f.code, f.rule) for f in self.findings)
 
     def count_at_or_above(self, threshold: str) -> int:
         if threshold == "never":
             return 0
         rank = Severity(threshold).rank
-        return sum(1 for f in self.findings if f.severity.rank >= rank)
+        return sum(n for sev, n in self.severity_counts().items() if Severity(sev).rank >= rank)

@@ -2,9 +2,10 @@
 
 Each worker is a process that loads spaCy, the lexicons and textstat once and then lints
 page after page; the parent reads and hashes pages for the cache, hands out small batches
-in order, and keeps only a few batches in flight, so memory does not grow with the number
-of pages. Results are sorted by `api.lint_paths` afterwards, so the output is
-byte-identical whatever the number of jobs.
+in order, keeps only a few batches in flight, and gives back outcomes in the order of the
+files, so the output is byte-identical whatever the number of jobs and a caller can write
+each outcome away as it comes (memory does not grow with the number of pages). Workers are
+replaced by fresh ones every RECYCLE_PAGES pages each, so their memory does not creep up.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from pladlint import precompiled, timing
 from pladlint.findings import FileError, FileResult
@@ -25,6 +26,7 @@ from pladlint.findings import FileError, FileResult
 Outcome = FileResult | FileError
 BATCH = 4  # files per task: amortises the inter-process hand-off of one page (~1 ms)
 SERIAL_BELOW = 6  # fewer files to lint than this: starting workers costs more than it saves
+RECYCLE_PAGES = 500  # pages per worker before the pool is replaced by a fresh one
 
 # What every task of a worker shares, set once per process by `_init`.
 _worker: dict[str, Any] = {}
@@ -77,65 +79,130 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+class _Planned(NamedTuple):
+    path: Path
+    config: Any  # None: the run's configuration (not sent again with every task)
+    digest: str | None  # of the bytes hashed for the cache key
+    key: str | None  # result-cache key
+    hit: bool  # the cache holds a result under `key`
+
+
+def _plan(path: Path, config: Any, config_for: Callable[[Path], Any], today: dt.date | None,
+          cache: Any) -> _Planned:
+    from pladlint.api import display_path
+
+    file_config = config_for(path)
+    digest = key = None
+    hit = False
+    if cache is not None:
+        with timing.stage("cache"):
+            try:
+                data = path.read_bytes() if path.stat().st_size <= file_config.max_file_size \
+                    else None
+            except OSError:
+                data = None
+            if data is not None:
+                key = cache.key(data, file_config, display_path(path), today)
+                digest = _digest(data)
+                hit = cache.has(key)
+    return _Planned(path, None if file_config is config else file_config, digest, key, hit)
+
+
 def lint_files(files: list[Path], config: Any, config_for: Callable[[Path], Any],
                today: dt.date | None = None, debug: bool = False, jobs: int | None = None,
                cache: Any = None) -> Iterator[Outcome]:
-    """Outcomes of linting `files` (in no particular order: the caller sorts them)."""
-    from pladlint.api import display_path
+    """Outcomes of linting `files`, one per file, in the order of `files`.
 
+    Outcomes come out as soon as they and all before them are ready, so a caller that
+    writes them away (spool.py) holds only the few pages in flight."""
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
-    todo: list[tuple[Path, Any, str | None, str | None]] = []  # path, config, digest, key
-    for path in files:
-        file_config = config_for(path)
-        digest = key = None
-        if cache is not None:
-            with timing.stage("cache"):
-                try:
-                    data = path.read_bytes() if path.stat().st_size <= file_config.max_file_size \
-                        else None
-                except OSError:
-                    data = None
-                if data is not None:
-                    key = cache.key(data, file_config, display_path(path), today)
-                    digest = _digest(data)
-                    hit = cache.get(key)
-                    if hit is not None:
-                        yield hit
-                        continue
-        todo.append((path, None if file_config is config else file_config, digest, key))
+    plan = [_plan(path, config, config_for, today, cache) for path in files]
+    misses = sum(1 for item in plan if not item.hit)
     _worker.update(config=config, today=today, debug=debug)
-    if jobs <= 1 or len(todo) < SERIAL_BELOW:
-        for path, file_config, digest, key in todo:
-            outcome, same = _lint_one(path, config if file_config is None else file_config, digest)
-            if same and cache is not None and key is not None:
-                cache.put(key, outcome)
-            yield outcome
+    if jobs <= 1 or misses < SERIAL_BELOW:
+        for item in plan:
+            yield _here(item, config, cache)
         return
-    yield from _in_workers(todo, config, today, debug, jobs, cache)
+    yield from _in_workers(plan, config, today, debug, jobs, cache)
 
 
-def _in_workers(todo: list, config: Any, today: dt.date | None, debug: bool, jobs: int,
-                cache: Any) -> Iterator[Outcome]:
-    batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+def _here(item: _Planned, config: Any, cache: Any) -> Outcome:
+    """A cached result, or the page linted in this process."""
+    if item.hit:
+        with timing.stage("cache"):
+            found = cache.get(item.key)
+        if found is not None:
+            return found
+    outcome, same = _lint_one(item.path, config if item.config is None else item.config,
+                              item.digest)
+    if same and cache is not None and item.key is not None:
+        cache.put(item.key, outcome)
+    return outcome
+
+
+def _new_pool(config: Any, today: dt.date | None, debug: bool, jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
+                               initargs=(config, today, debug, precompiled.cache_dir(),
+                                         timing.enabled()))
+
+
+def _in_workers(plan: list[_Planned], config: Any, today: dt.date | None, debug: bool,
+                jobs: int, cache: Any) -> Iterator[Outcome]:
     window = 3 * jobs  # batches in flight: enough to keep workers busy, few enough to stay small
-    pending: deque[tuple[list, Future]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
-                             initargs=(config, today, debug, precompiled.cache_dir(),
-                                       timing.enabled())) as pool:
-        it = iter(batches)
-        for batch in it:
-            pending.append((batch, pool.submit(_lint_batch, [(p, c, d) for p, c, d, _ in batch])))
-            if len(pending) >= window:
-                yield from _collect(pending.popleft(), cache)
-        while pending:
-            yield from _collect(pending.popleft(), cache)
+    # In order: ("hit", item) for a cached page, ("batch", items, future) for pages linted.
+    pending: deque[tuple] = deque()
+    in_flight = 0
+    pool = _new_pool(config, today, debug, jobs)
+    pages_in_pool = 0
+    batch: list[_Planned] = []
+
+    def submit() -> None:
+        nonlocal pool, pages_in_pool, in_flight
+        if pages_in_pool >= RECYCLE_PAGES * jobs:
+            # Fresh workers: a long-lived worker's memory creeps up page after page
+            # (allocator fragmentation, caches of the word tables); the old pool finishes
+            # the batches it holds, then its processes exit.
+            pool.shutdown(wait=False)
+            pool = _new_pool(config, today, debug, jobs)
+            pages_in_pool = 0
+        future = pool.submit(_lint_batch, [(i.path, i.config, i.digest) for i in batch])
+        pending.append(("batch", list(batch), future))
+        pages_in_pool += len(batch)
+        in_flight += 1
+        batch.clear()
+
+    def drain(limit: int) -> Iterator[Outcome]:
+        nonlocal in_flight
+        while pending and (in_flight > limit or pending[0][0] == "hit"):
+            entry = pending.popleft()
+            if entry[0] == "hit":
+                yield _here(entry[1], config, cache)
+                continue
+            in_flight -= 1
+            yield from _collect(entry[1], entry[2], cache)
+
+    try:
+        for item in plan:
+            if item.hit:
+                if batch:
+                    submit()
+                pending.append(("hit", item))
+            else:
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    submit()
+            yield from drain(window - 1)
+        if batch:
+            submit()
+        yield from drain(-1)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(item: tuple[list, Future], cache: Any) -> Iterator[Outcome]:
-    batch, future = item
+def _collect(batch: list[_Planned], future: Future, cache: Any) -> Iterator[Outcome]:
     outcomes, stages = future.result()
     timing.add(stages)
-    for (_, _, _, key), (outcome, same) in zip(batch, outcomes):
-        if same and cache is not None and key is not None:
-            cache.put(key, outcome)
+    for item, (outcome, same) in zip(batch, outcomes):
+        if same and cache is not None and item.key is not None:
+            cache.put(item.key, outcome)
         yield outcome

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+import sys
+from typing import Callable, Iterable
 
 from pladlint.findings import LintResult
 
@@ -53,3 +54,14 @@ def get_formatter(name: str) -> Formatter:
     if name not in table:
         raise KeyError(name)
     return table[name]
+
+
+def get_stream(name: str) -> Callable[[LintResult, FormatOptions], Iterable[str]]:
+    """The formatter as a generator of pieces of the report, for formats that can write a
+    large report without holding all of it (same text as `get_formatter(name)`)."""
+    formatter = get_formatter(name)
+    module = sys.modules.get(formatter.__module__)
+    streamer = getattr(module, "stream", None)
+    if streamer is not None:
+        return streamer
+    return lambda result, options: [formatter(result, options)]

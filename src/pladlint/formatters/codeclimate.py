@@ -6,12 +6,12 @@ severity (info, minor, major, critical, blocker), location.path and location.lin
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, Iterator
 
 from pladlint.findings import Finding, LintResult
 from pladlint.fingerprints import fingerprint_path
 from pladlint.formatters import FormatOptions
+from pladlint.formatters.json_stream import LIST, dumps_with_list
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -30,6 +30,12 @@ def issue(f: Finding, root: str) -> dict[str, Any]:
     }
 
 
+def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
+    """The report in pieces, one finding at a time (see json_stream.py)."""
+    issues = (issue(f, options.root) for f in result.findings)
+    yield from dumps_with_list(LIST, issues, ensure_ascii=False)  # compact: fast on big reports
+    yield "\n"
+
+
 def format_result(result: LintResult, options: FormatOptions) -> str:
-    issues = [issue(f, options.root) for f in result.findings]
-    return json.dumps(issues, ensure_ascii=False) + "\n"  # compact: fast on big reports
+    return "".join(stream(result, options))

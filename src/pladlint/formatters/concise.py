@@ -2,37 +2,44 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from typing import Iterator
 
 from pladlint.findings import LintResult
-
 from pladlint.formatters import FormatOptions
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
-def format_result(result: LintResult, options: FormatOptions) -> str:
+def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
+    """The report in pieces, one page at a time."""
     c = options.color
+    for r in result.files:
+        lines = []
+        for f in r.findings:
+            sev = f.severity.value
+            sev_text = f"{_COLORS[sev]}{sev}{_RESET}" if c else sev
+            loc = f"{f.path}:{f.line}:{f.column}:"
+            loc = f"{_BOLD}{loc}{_RESET}" if c else loc
+            line = f"{loc} {sev_text} {f.rule} {f.message}"
+            if f.suggestion:
+                line += f" ({f.suggestion})"
+            lines.append(line + "\n")
+        yield "".join(lines)
     lines = []
-    for f in result.findings:
-        sev = f.severity.value
-        sev_text = f"{_COLORS[sev]}{sev}{_RESET}" if c else sev
-        loc = f"{f.path}:{f.line}:{f.column}:"
-        loc = f"{_BOLD}{loc}{_RESET}" if c else loc
-        line = f"{loc} {sev_text} {f.rule} {f.message}"
-        if f.suggestion:
-            line += f" ({f.suggestion})"
-        lines.append(line)
     for e in result.errors:
         err = f"{_COLORS['error']}error{_RESET}" if c else "error"
-        lines.append(f"{e.path}: {err} {e.message}")
-    lines.append(summary_line(result))
-    return "\n".join(lines) + "\n"
+        lines.append(f"{e.path}: {err} {e.message}\n")
+    lines.append(summary_line(result) + "\n")
+    yield "".join(lines)
+
+
+def format_result(result: LintResult, options: FormatOptions) -> str:
+    return "".join(stream(result, options))
 
 
 def summary_line(result: LintResult) -> str:
-    counts = Counter(f.severity.value for f in result.findings)
+    counts = result.severity_counts()
     files = len(result.files)
     parts = [f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 else ''}"
              for s in ("error", "warning", "info")]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import Any, Iterator
 
 from pladlint import __version__
 from pladlint.findings import FileResult, Finding, LintResult, SectionSummary
 from pladlint.formatters import FormatOptions
+from pladlint.formatters.json_stream import LIST, dumps_with_list
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -37,23 +38,41 @@ def file_dict(r: FileResult) -> dict[str, Any]:
     }
 
 
+def _summary(result: LintResult) -> dict[str, Any]:
+    severities = result.severity_counts()
+    rules: Counter[str] = Counter()
+    for (_, rule), n in result.rule_counts().items():
+        rules[rule] += n
+    return {
+        "files": len(result.files),
+        "files_with_errors": len(result.errors),
+        "findings": sum(severities.values()),
+        "by_severity": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
+        "by_rule": dict(sorted(rules.items())),
+    }
+
+
 def result_dict(result: LintResult) -> dict[str, Any]:
-    severities = Counter(f.severity.value for f in result.findings)
-    rules = Counter(f.rule for f in result.findings)
     return {
         "version": __version__,
         "files": [file_dict(r) for r in result.files],
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
-        "summary": {
-            "files": len(result.files),
-            "files_with_errors": len(result.errors),
-            "findings": len(result.findings),
-            "by_severity": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
-            "by_rule": dict(sorted(rules.items())),
-        },
+        "summary": _summary(result),
     }
 
 
+def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
+    """The report in pieces, one page at a time (see json_stream.py)."""
+    doc = {
+        "version": __version__,
+        "files": LIST,
+        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
+        "summary": _summary(result),
+    }
+    yield from dumps_with_list(doc, (file_dict(r) for r in result.files), indent=2,
+                               ensure_ascii=False, sort_keys=False, default=str)
+    yield "\n"
+
+
 def format_result(result: LintResult, options: FormatOptions) -> str:
-    return json.dumps(result_dict(result), indent=2, ensure_ascii=False, sort_keys=False,
-                      default=str) + "\n"
+    return "".join(stream(result, options))

@@ -10,9 +10,8 @@ left out.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import quote
 
 from pladlint import __version__
@@ -20,6 +19,7 @@ from pladlint.checks import ALL_RULES, Rule
 from pladlint.findings import Finding, LintResult
 from pladlint.fingerprints import fingerprint_path
 from pladlint.formatters import FormatOptions
+from pladlint.formatters.json_stream import LIST, dumps_with_list
 
 HOMEPAGE = "https://github.com/pladlint/pladlint"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -82,35 +82,62 @@ def result_entry(f: Finding, index: dict[str, int], root: str) -> dict[str, Any]
     return entry
 
 
-def sarif_log(result: LintResult, options: FormatOptions) -> dict[str, Any]:
-    rules = [rule_descriptor(r) for r in ALL_RULES]
-    index = {r.code: i for i, r in enumerate(ALL_RULES)}
-    findings = result.findings
+def _notes(result: LintResult, options: FormatOptions, left_out: int) -> list[dict[str, Any]]:
     notes: list[dict[str, Any]] = []
-    if len(findings) > MAX_RESULTS:
-        kept = sorted(findings, key=lambda f: -f.severity.rank)[:MAX_RESULTS]
-        kept.sort(key=Finding.sort_key)
+    if left_out:
         notes.append({"level": "warning", "message": {"text": (
-            f"{len(findings) - MAX_RESULTS} findings left out: GitHub accepts at most "
+            f"{left_out} findings left out: GitHub accepts at most "
             f"{MAX_RESULTS} results per run (the most severe are kept)")}})
-        findings = kept
     for e in result.errors:
         notes.append({"level": "error", "message": {"text": f"{e.path}: {e.message}"},
                       "locations": [{"physicalLocation": {"artifactLocation": {
                           "uri": artifact_uri(e.path, options.root)}}}]})
+    return notes
+
+
+def _log(result: LintResult, notes: list[dict[str, Any]], results: Any) -> dict[str, Any]:
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": "pladlint", "version": __version__, "semanticVersion": __version__,
-            "informationUri": HOMEPAGE, "rules": rules,
+            "informationUri": HOMEPAGE, "rules": [rule_descriptor(r) for r in ALL_RULES],
         }},
         "invocations": [{"executionSuccessful": not result.errors,
                          "toolExecutionNotifications": notes}],
-        "results": [result_entry(f, index, options.root) for f in findings],
+        "results": results,
         "columnKind": "unicodeCodePoints",
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
+def _kept(result: LintResult) -> tuple[list[Finding], int]:
+    """Past MAX_RESULTS, the most severe findings (in report order) and how many were left out."""
+    findings = list(result.findings)
+    kept = sorted(findings, key=lambda f: -f.severity.rank)[:MAX_RESULTS]
+    kept.sort(key=Finding.sort_key)
+    return kept, len(findings) - len(kept)
+
+
+def sarif_log(result: LintResult, options: FormatOptions) -> dict[str, Any]:
+    index = {r.code: i for i, r in enumerate(ALL_RULES)}
+    findings, left_out = _kept(result) if len(result.findings) > MAX_RESULTS \
+        else (list(result.findings), 0)
+    return _log(result, _notes(result, options, left_out),
+                [result_entry(f, index, options.root) for f in findings])
+
+
+def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
+    """The log in pieces, one result at a time (see json_stream.py). Past GitHub's limit the
+    findings must be ranked first, so they are gathered (at most 25,000 are written)."""
+    index = {r.code: i for i, r in enumerate(ALL_RULES)}
+    if len(result.findings) > MAX_RESULTS:
+        findings, left_out = _kept(result)
+    else:
+        findings, left_out = result.findings, 0
+    entries = (result_entry(f, index, options.root) for f in findings)
+    yield from dumps_with_list(_log(result, _notes(result, options, left_out), LIST), entries,
+                               ensure_ascii=False)
+    yield "\n"
+
+
 def format_result(result: LintResult, options: FormatOptions) -> str:
-    # Compact: the C encoder is about ten times faster than indent=2 on big reports.
-    return json.dumps(sarif_log(result, options), ensure_ascii=False) + "\n"
+    return "".join(stream(result, options))

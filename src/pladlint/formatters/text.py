@@ -18,8 +18,8 @@ NO_COLOR); otherwise plain ASCII. A pure function of the LintResult: source line
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
+from typing import Iterator
 
 from pladlint.findings import FileResult, Finding, LintResult, SectionSummary
 from pladlint.formatters import FormatOptions
@@ -159,17 +159,20 @@ def file_report(r: FileResult, style: Style) -> list[str]:
 
 
 def summary(result: LintResult, style: Style) -> list[str]:
-    sections = [s for r in result.files for s in r.sections]
-    graded = [s for s in sections if s.grade is not None and s.target is not None]
-    over = [s for s in graded if over_target(s)]
+    graded = over = 0
+    for r in result.files:
+        for s in r.sections:
+            if s.grade is not None and s.target is not None:
+                graded += 1
+                over += over_target(s)
     out = [style.bold(summary_line(result)),
-           f"sections over target: {len(over)} of {len(graded)} graded"]
+           f"sections over target: {over} of {graded} graded"]
     out.extend(statistics(result, style))
     return out
 
 
 def statistics(result: LintResult, style: Style) -> list[str]:
-    counts = Counter((f.code, f.rule) for f in result.findings)
+    counts = result.rule_counts()
     if not counts:
         return []
     width = max(len(str(n)) for n in counts.values())
@@ -179,21 +182,27 @@ def statistics(result: LintResult, style: Style) -> list[str]:
     return out
 
 
-def format_result(result: LintResult, options: FormatOptions) -> str:
+def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
+    """The report in pieces, one page at a time."""
     style = Style(options.color)
     if getattr(options, "statistics", False):
         lines = statistics(result, style) or ["no findings"]
-        return "\n".join(lines) + "\n"
-    lines: list[str] = []
+        yield "\n".join(lines) + "\n"
+        return
     if not getattr(options, "quiet", False):
         for r in result.files:
             if not r.findings and not any(over_target(s) for s in r.sections):
                 continue
-            lines.extend(file_report(r, style))
-            lines.append("")
+            yield "\n".join(file_report(r, style)) + "\n\n"
+        lines: list[str] = []
         for e in result.errors:
             lines.append(f"{style.bold(e.path + ':')} {style.paint('error', '31')} {e.message}")
         if result.errors:
             lines.append("")
-    lines.extend(summary(result, style))
-    return "\n".join(lines) + "\n"
+        if lines:
+            yield "\n".join(lines) + "\n"
+    yield "\n".join(summary(result, style)) + "\n"
+
+
+def format_result(result: LintResult, options: FormatOptions) -> str:
+    return "".join(stream(result, options))
