@@ -147,14 +147,18 @@ def run_size(folder: Path, args, env: dict, work: Path, python: str) -> dict:
         shutil.rmtree(cache)
     run_env = {**env, "PLADLINT_CACHE_DIR": str(cache)}
     report = work / f"report-{folder.name}.json"
+    # The writer's and CI's command: the default text report, to standard output.
     check = [python, "-m", "pladlint", "check", str(folder), "--jobs", str(args.jobs),
-             "--format", f"json:{report}", "--profile-stages"]
+             "--profile-stages"]
     row: dict = {"pages": pages}
     print(f"  pladlint cold, --jobs {args.jobs} ...", file=sys.stderr, flush=True)
     row["cold"] = measured(check, run_env, work / "out-cold.txt")
-    row["words"] = pladlint_words(report)
     print("  pladlint warm cache ...", file=sys.stderr, flush=True)
     row["warm"] = measured(check, run_env, work / "out-warm.txt")
+    # Untimed, from the cache: the JSON report, for the number of words pladlint counted.
+    subprocess.run([*check[:-1], "--format", f"json:{report}"], env=run_env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    row["words"] = pladlint_words(report)
     if not args.skip_floor:
         print("  floor ...", file=sys.stderr, flush=True)
         floor_script = work / "floor.py"

@@ -46,10 +46,23 @@ def load_yaml(path: Path) -> Any:
 def load_pack(relative: str, base: str | None = None) -> Any:
     """Load `relative` (e.g. 'audiences.yml') from the packs folder or from `base`."""
     root = Path(base) if base else packs_dir()
-    data = load_yaml(root / relative)
+    data = _load_stored(root / relative)
     if not isinstance(data, dict):
         raise PackError(f"{root / relative}: a rule pack must be a mapping at the top level")
     return data
+
+
+def _load_stored(path: Path) -> Any:
+    """`load_yaml(path)`, from a precompiled copy when the file is unchanged: the jargon packs
+    are large, and parsing them as YAML was a fifth of a one-page run's time."""
+    from pladlint import precompiled
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_yaml(path)  # reports the missing file
+    key = precompiled.file_key("pack-v1", path, stat)
+    return precompiled.stored("pack", key, lambda: load_yaml(path))
 
 
 def require(data: dict, key: str, kind: type | tuple[type, ...], where: str) -> Any:

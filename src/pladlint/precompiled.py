@@ -19,6 +19,7 @@ import hmac
 import importlib
 import importlib.util
 import marshal
+import os
 import sys
 import types
 from functools import lru_cache
@@ -80,9 +81,14 @@ def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
     try:
         data = marshal.dumps(value)
         atomic_write(path, _sign(data) + data)
-    except OSError:
-        pass  # a read-only checkout still works, just without the stored copy
+    except (OSError, ValueError):
+        pass  # a read-only checkout (or a value marshal cannot store) works, just not stored
     return value
+
+
+def file_key(kind: str, path: Path, stat: os.stat_result) -> str:
+    """A key for data computed from one file: changes when the file does."""
+    return _digest([kind, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns)])
 
 
 # -- syllables ------------------------------------------------------------------------------

@@ -78,23 +78,33 @@ def section_line(s: SectionSummary, style: Style) -> str:
             f" · {s.words} words")
 
 
-def finding_block(f: Finding, index: LineIndex | None, source: str, style: Style) -> list[str]:
-    sev = style.paint(f.severity.value, _SEV.get(f.severity.value, "0"))
-    head = f"{style.bold(f'{f.path}:{f.line}:{f.column}:')} {sev} {f.rule} {f.message}"
+def finding_block(f: Finding, index: LineIndex | None, source: str, style: Style,
+                  lines_seen: dict[int, str] | None = None) -> list[str]:
+    """A finding's head line, its source line with carets under the span, its suggestion.
+
+    `lines_seen` memoizes source lines with tabs expanded: a long sentence often has several
+    findings on one line."""
+    severity = f.severity.value
+    sev_code = _SEV.get(severity, "0")
+    head = f"{style.bold(f'{f.path}:{f.line}:{f.column}:')} {style.paint(severity, sev_code)} " \
+           f"{f.rule} {f.message}"
     lines = [head]
     if index is not None and 0 < f.line <= index.line_count:
         line0 = f.line - 1
-        text = source[index.line_start(line0): index.line_end(line0)]
+        text = lines_seen.get(line0) if lines_seen is not None else None
+        if text is None:
+            text = source[index.line_start(line0): index.line_end(line0)].expandtabs(1)
+            if lines_seen is not None:
+                lines_seen[line0] = text
         start = f.column - 1
         end = f.end_column - 1 if f.end_line == f.line else len(text)
         end = max(end, start + 1)
-        text, start, end = _clip(text.expandtabs(1), start, end)
+        text, start, end = _clip(text, start, end)
         gutter = str(f.line)
         pad = " " * len(gutter)
         lines.append(f"    {style.dim(gutter + ' |')} {text}")
         caret = "^" * max(1, min(end, len(text) + 1) - start)
-        lines.append(f"    {style.dim(pad + ' |')} {' ' * start}"
-                     f"{style.paint(caret, _SEV.get(f.severity.value, '0'))}")
+        lines.append(f"    {style.dim(pad + ' |')} {' ' * start}{style.paint(caret, sev_code)}")
         if f.suggestion:
             lines.append(f"    {pad} {style.paint('=', '36')} {f.suggestion}")
     elif f.suggestion:
@@ -135,6 +145,7 @@ def file_report(r: FileResult, style: Style) -> list[str]:
     target = f" (target {min(targets):g})" if targets else ""
     out = [f"{style.bold(r.path)}  {r.audience} page · {r.words} words · {page_grade}{target}"]
     index = LineIndex(r.source) if r.source else None
+    seen: dict[int, str] = {}
     by_section = findings_by_section(r)
     for si, s in enumerate(r.sections):
         findings = by_section.pop(si, [])
@@ -149,22 +160,37 @@ def file_report(r: FileResult, style: Style) -> list[str]:
             if s.note and s.grade is not None:  # e.g. scored together with its neighbours
                 out.append("   " + style.dim(s.note))
         for f in findings:
-            out.extend(finding_block(f, index, r.source, style))
+            out.extend(finding_block(f, index, r.source, style, seen))
     rest = [f for fs in by_section.values() for f in fs]
     if rest:
         out.append("")
         for f in rest:
-            out.extend(finding_block(f, index, r.source, style))
+            out.extend(finding_block(f, index, r.source, style, seen))
     return out
 
 
-def summary(result: LintResult, style: Style) -> list[str]:
+def section_tally(result: LintResult) -> tuple[int, int]:
+    """(sections over target, graded sections with a target) over every page."""
     graded = over = 0
     for r in result.files:
-        for s in r.sections:
-            if s.grade is not None and s.target is not None:
-                graded += 1
-                over += over_target(s)
+        g, o = page_tally(r)
+        graded += g
+        over += o
+    return over, graded
+
+
+def page_tally(r: FileResult) -> tuple[int, int]:
+    graded = over = 0
+    for s in r.sections:
+        if s.grade is not None and s.target is not None:
+            graded += 1
+            over += over_target(s)
+    return graded, over
+
+
+def summary(result: LintResult, style: Style,
+            tally: tuple[int, int] | None = None) -> list[str]:
+    over, graded = tally if tally is not None else section_tally(result)
     out = [style.bold(summary_line(result)),
            f"sections over target: {over} of {graded} graded"]
     out.extend(statistics(result, style))
@@ -189,11 +215,17 @@ def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
         lines = statistics(result, style) or ["no findings"]
         yield "\n".join(lines) + "\n"
         return
+    tally = None
     if not getattr(options, "quiet", False):
+        graded = over = 0  # counted on the way, so the pages are read once
         for r in result.files:
+            g, o = page_tally(r)
+            graded += g
+            over += o
             if not r.findings and not any(over_target(s) for s in r.sections):
                 continue
             yield "\n".join(file_report(r, style)) + "\n\n"
+        tally = (over, graded)
         lines: list[str] = []
         for e in result.errors:
             lines.append(f"{style.bold(e.path + ':')} {style.paint('error', '31')} {e.message}")
@@ -201,7 +233,7 @@ def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
             lines.append("")
         if lines:
             yield "\n".join(lines) + "\n"
-    yield "\n".join(summary(result, style)) + "\n"
+    yield "\n".join(summary(result, style, tally)) + "\n"
 
 
 def format_result(result: LintResult, options: FormatOptions) -> str:
