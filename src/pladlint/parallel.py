@@ -146,8 +146,31 @@ def _new_pool(config: Any, today: dt.date | None, debug: bool, jobs: int) -> Pro
                                          timing.enabled()))
 
 
+# A page that makes every default rule load what it reads (pipeline, lexicons, word tables).
+_WARM_UP_PAGE = ("---\ntitle: Warm-up\n---\n# What is chemotherapy?\n\n"
+                 "Chemotherapy (chemo) is a treatment that uses drugs to kill cancer cells, "
+                 "in order to stop them from growing. Ask your doctor about side effects.\n")
+
+
+def _warm_up(config: Any) -> None:
+    """Load in the parent what every worker needs, before the workers are forked.
+
+    Forked workers share it (copy-on-write) instead of each importing spaCy and building its
+    pipeline and lexicons (seconds of CPU each), so replacing workers (RECYCLE_PAGES) costs
+    next to nothing. Loaded data is a pure function of installed packages and the config."""
+    from pladlint.api import lint_text
+
+    with timing.stage("startup"):
+        try:
+            lint_text(_WARM_UP_PAGE, config, "<warm-up>")
+        except Exception:  # the real pages will report whatever went wrong
+            pass
+
+
 def _in_workers(plan: list[_Planned], config: Any, today: dt.date | None, debug: bool,
                 jobs: int, cache: Any) -> Iterator[Outcome]:
+    if _context().get_start_method() == "fork":
+        _warm_up(config)
     window = 3 * jobs  # batches in flight: enough to keep workers busy, few enough to stay small
     # In order: ("hit", item) for a cached page, ("batch", items, future) for pages linted.
     pending: deque[tuple] = deque()
