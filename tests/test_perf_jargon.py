@@ -74,3 +74,21 @@ def test_trie_walk_matches_reference_scan() -> None:
             pos += len(text) + rng.choice((0, 1, 1, 1, 2))
         barriers = rng.sample(range(pos + 1), min(pos + 1, rng.randint(0, 3)))
         assert list(lexicon.matches(tokens, barriers)) == _reference(lexicon, tokens, barriers)
+
+
+def test_proper_name_for_finds_the_leftmost_name_not_glued_to_a_word() -> None:
+    from pladlint.acronyms import proper_name_for
+
+    assert proper_name_for("NCI", "National Cancer Institute") == "National Cancer Institute"
+    text = "xNational Cancer Inst, pre-National Cancer Inst, the National Cancer Institute"
+    assert proper_name_for("NCI", text) == "National Cancer Institute"
+    assert proper_name_for("FDA", "Food and Drug Administration") == "Food and Drug Administration"
+    assert proper_name_for("FDA", "xFood and Drug Administration") is None
+    assert proper_name_for("FDA", "Food and Drug Administrations-x") is None
+
+
+def test_units_without_two_capitals_have_no_acronyms() -> None:
+    from pladlint.acronyms import find_acronyms
+
+    assert find_acronyms("a plain sentence, with One capital.") == []
+    assert [o.token for o in find_acronyms("Ask about HER-2 and 5-FU and CTs.")] == ["HER-2", "5-FU", "CT"]
