@@ -92,3 +92,11 @@ def test_units_without_two_capitals_have_no_acronyms() -> None:
 
     assert find_acronyms("a plain sentence, with One capital.") == []
     assert [o.token for o in find_acronyms("Ask about HER-2 and 5-FU and CTs.")] == ["HER-2", "5-FU", "CT"]
+
+
+def test_case_sensitive_terms_have_two_capital_letters() -> None:
+    from pladlint.lexicon import _is_case_sensitive
+
+    assert _is_case_sensitive("PSA") and _is_case_sensitive("HER2") and _is_case_sensitive("pH-DNA")
+    assert not _is_case_sensitive("biopsy") and not _is_case_sensitive("Biopsy")
+    assert not _is_case_sensitive("ⅻ x") and not _is_case_sensitive("Ⅻ Ⅻ x")

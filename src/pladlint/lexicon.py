@@ -181,6 +181,8 @@ def _same_case(term: Term, tokens: list[Token]) -> bool:
 
 
 def _is_case_sensitive(term: str) -> bool:
+    if term.islower():
+        return False  # no capital at all: most terms, told apart without a loop per letter
     letters = [c for c in term if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
