@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from pladlint.explanations import (
@@ -20,7 +21,7 @@ from pladlint.explanations import (
     glossary_link_ranges,
 )
 from pladlint.lexicon import Term, default_lexicon
-from pladlint.rare_words import RareWordFinder, zipf
+from pladlint.rare_words import rare_word_finder, zipf
 
 SCOPES = ("document", "section")
 
@@ -112,7 +113,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
         return out
     lexicon = default_lexicon(ctx.nlp)
     zipf_max = options.rare_zipf if options.rare_zipf is not None else ctx.audience.jargon_zipf
-    rare = RareWordFinder(zipf_max)
+    rare = rare_word_finder(zipf_max)
     matcher = GlossaryMatcher.from_strings(
         tuple(DEFAULT_GLOSSARY_PATTERNS) + tuple(options.glossary_patterns))
     glossary_ranges = glossary_link_ranges(doc, matcher)
@@ -124,7 +125,9 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
             if _SITE_URL.match(link.url):
                 linked.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
     abbrs = abbr_spans(doc)
-    lower_seen = {t.text for ua in ctx.analysis for t in ua.tokens if t.text.islower()}
+    lower_seen: set[str] = set()
+    for ua in ctx.analysis:  # map and filter run in C: every token of the page passes here
+        lower_seen.update(filter(str.islower, map(_TEXT, ua.tokens)))
     glossary = _glossary_keys(ctx)
     per_section = options.scope == "section"
     explained: set[str] = set()
@@ -134,7 +137,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
     for ui, unit in enumerate(doc.units):
         analysis = ctx.analysis[ui]
         out.section_words[unit.section] = out.section_words.get(unit.section, 0) + sum(
-            1 for t in analysis.tokens if t.is_word)
+            map(_IS_WORD, analysis.tokens))
         if unit.kind == "heading":
             continue
         if unit.section != current:
@@ -234,6 +237,8 @@ def _in_heading(heading: str, key: str, aliases: tuple[str, ...]) -> bool:
 
 
 _WORD = re.compile(r"[^\W_]+")
+_TEXT = attrgetter("text")
+_IS_WORD = attrgetter("is_word")
 # A list item that starts with the term as its label, then explains it.
 _LIST_LABEL = re.compile(r"^[\s*_]*$")
 _LABEL_END = re.compile(r"^[*_]*\.\s+\S")

@@ -39,13 +39,16 @@ class Lexicon:
 
     def __init__(self, entries: dict[tuple[str, ...], Term]) -> None:
         self.entries = entries
-        self.by_first: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
         # Optional: per key word, the only form it may have (see `strict_forms`).
         self.forms: dict[tuple[str, ...], tuple[str | None, ...]] = {}
-        for key, term in entries.items():
-            self.by_first.setdefault(key[0], []).append((key, term))
-        for bucket in self.by_first.values():
-            bucket.sort(key=lambda kv: (-len(kv[0]), kv[0]))
+        # The keys as a trie of nested dicts, word by word; `_END` marks a whole key. One walk
+        # from a token finds every key that starts there, whatever its length.
+        self.trie: dict = {}
+        for key in entries:
+            node = self.trie
+            for word in key:
+                node = node.setdefault(word, {})
+            node[_END] = key
 
     def strict_forms(self) -> "Lexicon":
         """A term listed in an inflected form ("imaging", lemma "image") then matches only
@@ -61,33 +64,57 @@ class Lexicon:
 
     def matches(self, tokens: list[Token], barriers: Iterable[int] = ()) -> Iterator[Match]:
         """Longest matches, left to right. A multi-word match never spans a barrier (a prose
-        offset such as a link boundary): "fatty [liver](...) disease" is not one term."""
+        offset such as a link boundary): "fatty [liver](...) disease" is not one term.
+
+        Of the keys that match at a token, the longest wins; among equally long ones, the one
+        whose first word is the token's earlier form (see `_token_forms`), then the first in
+        sort order."""
         cuts = sorted(barriers)
-        i = 0
         n = len(tokens)
         forms = _forms_of(tokens)
-        while i < n:
-            found = None
-            for candidate in forms[i]:
-                for key, term in self.by_first.get(candidate, ()):
-                    k = len(key)
-                    if i + k > n:
-                        continue
-                    if all(key[j] in forms[i + j] for j in range(k)) and _forms_agree(self.forms.get(key), tokens, i) and _contiguous(
-                        tokens, i, i + k) and not (
-                        k > 1 and _crosses(cuts, tokens[i].end, tokens[i + k - 1].start)
-                    ):
-                        if term.case_sensitive and not _same_case(term, tokens[i : i + k]):
-                            continue
-                        if found is None or k > found.last - found.first:
-                            found = Match(term, i, i + k)
-                        break
+        root = self.trie
+        resume = 0
+        for i, firsts in enumerate(forms):
+            if i < resume:
+                continue
+            for f in firsts:  # the common case, no key starts here: a plain loop is cheapest
+                if f in root:
+                    break
+            else:
+                continue
+            level = [root[f] for f in firsts if f in root]
+            keys = [node[_END] for node in level if _END in node]
+            j = i + 1
+            # A multi-word key must not jump across anything but a single space or hyphen.
+            while j < n and tokens[j].start - tokens[j - 1].end <= 1:
+                level = [child for node in level for f in forms[j]
+                         if (child := node.get(f)) is not None]
+                if not level:
+                    break
+                keys.extend(node[_END] for node in level if _END in node)
+                j += 1
+            found = self._best(keys, firsts, tokens, i, cuts) if keys else None
             if found is not None:
                 yield found
-                i = found.last
-            else:
-                i += 1
+                resume = found.last
 
+    def _best(self, keys: list[tuple[str, ...]], firsts: tuple[str, ...], tokens: list[Token],
+              i: int, cuts: list[int]) -> Match | None:
+        if len(keys) > 1:
+            keys.sort(key=lambda key: (-len(key), firsts.index(key[0]), key))
+        for key in keys:
+            k = len(key)
+            term = self.entries[key]
+            if not _forms_agree(self.forms.get(key), tokens, i) or (
+                    k > 1 and _crosses(cuts, tokens[i].end, tokens[i + k - 1].start)):
+                continue
+            if term.case_sensitive and not _same_case(term, tokens[i : i + k]):
+                continue
+            return Match(term, i, i + k)
+        return None
+
+
+_END = None  # the trie's end-of-key marker: never a word
 
 # Several rules match a unit's tokens against their lexicons (jargon, complex words, wordy
 # phrases): the forms of a token list are computed once and shared. Keyed by the list's id,
@@ -100,11 +127,24 @@ def _forms_of(tokens: list[Token]) -> list[tuple[str, ...]]:
     hit = _FORMS_OF.get(id(tokens))
     if hit is not None and hit[0] is tokens and len(hit[1]) == len(tokens):
         return hit[1]
-    forms = [_token_forms(t) for t in tokens]
+    memo = _TOKEN_FORMS
+    forms = []
+    for t in tokens:
+        found = memo.get((t.text, t.lemma))
+        if found is None:
+            if len(memo) >= _TOKEN_FORMS_MAX:
+                memo.clear()
+            found = memo[(t.text, t.lemma)] = _token_forms(t)
+        forms.append(found)
     if len(_FORMS_OF) >= _FORMS_OF_MAX:
         _FORMS_OF.clear()
     _FORMS_OF[id(tokens)] = (tokens, forms)
     return forms
+
+
+# The forms of a word depend only on its text and lemma, and pages repeat their words.
+_TOKEN_FORMS: dict[tuple[str, str], tuple[str, ...]] = {}
+_TOKEN_FORMS_MAX = 200_000
 
 
 def _token_forms(token: Token) -> tuple[str, ...]:
@@ -129,11 +169,6 @@ def _forms_agree(forms: tuple[str | None, ...] | None, tokens: list[Token], i: i
 _ROUGH_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 
 
-def _contiguous(tokens: list[Token], a: int, z: int) -> bool:
-    """A multi-word term must not jump across anything but single spaces or hyphens."""
-    return all(tokens[j + 1].start - tokens[j].end <= 1 for j in range(a, z - 1))
-
-
 def _crosses(cuts: list[int], a: int, z: int) -> bool:
     """Is there a barrier b with a <= b <= z (between the first and the last token)?"""
     j = bisect_left(cuts, a)
@@ -146,6 +181,8 @@ def _same_case(term: Term, tokens: list[Token]) -> bool:
 
 
 def _is_case_sensitive(term: str) -> bool:
+    if term.islower():
+        return False  # no capital at all: most terms, told apart without a loop per letter
     letters = [c for c in term if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 

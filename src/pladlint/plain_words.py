@@ -16,7 +16,7 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from pladlint.language.readability import word_syllables
-from pladlint.lexicon import Lexicon, Term
+from pladlint.lexicon import Lexicon, Match, Term
 from pladlint.packs import PackError, load_pack, require
 
 PLAIN_PACK = "plain-language.yml"
@@ -115,5 +115,22 @@ def complex_lexicon(nlp: Any, min_syllables: int = 3) -> Lexicon:
 
 
 def entry_safe(phrase: str) -> bool:
+    return phrase in _safe_phrases()
+
+
+@lru_cache(maxsize=1)
+def _safe_phrases() -> frozenset[str]:
+    # read once: wordy-phrase asks for every phrase it reports
     entries, _ = load_entries()
-    return any(e.phrase == phrase and e.safe for e in entries)
+    return frozenset(e.phrase for e in entries if e.safe)
+
+
+def wordy_matches(ctx: Any) -> list[list[Match]]:
+    """Per unit, the wordy-phrase lexicon's matches: wordy-phrase reports them and
+    complex-word leaves the words inside them alone, so they are found once per document."""
+    found = ctx.__dict__.get("_wordy_matches")  # per-document memo, like cached_property
+    if found is None:
+        lexicon = wordy_lexicon(ctx.nlp)
+        found = ctx.__dict__["_wordy_matches"] = [list(lexicon.matches(ua.tokens))
+                                                  for ua in ctx.analysis]
+    return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Iterable, Iterator
 
 from wordfreq import zipf_frequency
@@ -18,6 +19,7 @@ from pladlint.lexicon import everyday_words
 from pladlint.packs import PackError, load_pack
 
 PACK = "jargon/rare-words.yml"
+_TEXT = attrgetter("text")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -83,9 +85,19 @@ class RareWordFinder:
     def __init__(self, max_zipf: float) -> None:
         self.max_zipf = max_zipf
         self.s = settings()
+        self._verdicts: dict[tuple[str, str], float | None] = {}
 
     def is_rare(self, word: str, lemma: str) -> float | None:
         """The word's Zipf frequency if it counts as a rare technical word, else None."""
+        # Remembered per word: pages repeat their words, and the answer takes a dozen lookups.
+        found = self._verdicts.get((word, lemma), _UNKNOWN)
+        if found is _UNKNOWN:
+            if len(self._verdicts) >= _VERDICTS_MAX:
+                self._verdicts.clear()
+            found = self._verdicts[(word, lemma)] = self._judge(word, lemma)
+        return found
+
+    def _judge(self, word: str, lemma: str) -> float | None:
         low = word.lower()
         if low in self.s.known or lemma in self.s.known:
             return None
@@ -131,9 +143,10 @@ class RareWordFinder:
         starts = set(sentence_starts)
         n = len(tokens)
         spoken = _pronunciation_tokens(tokens)
+        min_letters = self.s.min_letters
         for i, t in enumerate(tokens):
             text = t.text
-            if i in skip or i in spoken or len(text) < self.s.min_letters or not text.isalpha():
+            if len(text) < min_letters or not text.isalpha() or i in skip or i in spoken:
                 continue
             if not text[0].islower():
                 # capitals: an acronym (its own rule), or a name unless the sentence starts here
@@ -154,9 +167,21 @@ class RareWordFinder:
                 yield i, z
 
 
+_UNKNOWN = object()
+_VERDICTS_MAX = 100_000
+
+
+@lru_cache(maxsize=8)
+def rare_word_finder(max_zipf: float) -> RareWordFinder:
+    """One finder per threshold for the whole run, so its verdicts serve every page."""
+    return RareWordFinder(max_zipf)
+
+
 def _pronunciation_tokens(tokens: list[Token]) -> set[int]:
     """Tokens of hyphen chains mixing capital and small syllables: "(HY-droh-KLOR-ide)"."""
     out: set[int] = set()
+    if "-" not in map(_TEXT, tokens):
+        return out  # no chain without a hyphen; most units have none
     i, n = 0, len(tokens)
     while i < n:
         j = i

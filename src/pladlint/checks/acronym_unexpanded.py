@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterator
 
 from pladlint.accessibility_pack import accessibility_pack
@@ -33,6 +34,12 @@ class _FirstUse:
     section: int
     expanded_at: Span | None = None
     long_form: str | None = None
+
+
+@lru_cache(maxsize=8)
+def _known_keys(pack: Any, allow: tuple[str, ...]) -> frozenset[str]:
+    """Acronyms every reader knows, by key: the same for every page of a run."""
+    return frozenset(key(t) for t in pack.acronym_allowlist | pack.not_acronyms | set(allow))
 
 
 class AcronymUnexpanded(Rule):
@@ -67,8 +74,8 @@ class AcronymUnexpanded(Rule):
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
         doc = ctx.doc
         pack = accessibility_pack()
-        known = {key(t) for t in pack.acronym_allowlist | pack.not_acronyms | set(options["allow"])}
-        known |= {key(t) for t in front_matter_glossary(doc.metadata)}
+        known = _known_keys(pack, tuple(options["allow"])) | {
+            key(t) for t in front_matter_glossary(doc.metadata)}
         matcher = GlossaryMatcher.from_strings(
             tuple(DEFAULT_GLOSSARY_PATTERNS) + tuple(options["glossary-patterns"]))
         glossary_ranges = glossary_link_ranges(doc, matcher)

@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
 from pladlint.language.names import capitalised_in_mid_sentence
-from pladlint.plain_words import complex_lexicon, wordy_lexicon
+from pladlint.plain_words import complex_lexicon, wordy_matches
 
 
 class ComplexWord(Rule):
@@ -35,12 +35,12 @@ class ComplexWord(Rule):
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
         lexicon = complex_lexicon(ctx.nlp, options["min-syllables"])
-        wordy = wordy_lexicon(ctx.nlp)
+        wordy = wordy_matches(ctx)
         seen: set[tuple[int, str]] = set()
         for ui, unit in enumerate(ctx.doc.units):
             tokens = ctx.analysis[ui].tokens
             # a word inside a wordy phrase ("subsequent to") is left to wordy-phrase
-            in_phrase = {j for w in wordy.matches(tokens) for j in range(w.first, w.last)}
+            in_phrase = {j for w in wordy[ui] for j in range(w.first, w.last)}
             for m in lexicon.matches(tokens):
                 if m.first in in_phrase or _part_of_name(tokens, m.first, m.last):
                     continue

@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 from pladlint.checks.base import Rule, Severity, Violation
 from pladlint.language.names import capitalised_in_mid_sentence
-from pladlint.plain_words import entry_safe, wordy_lexicon
+from pladlint.plain_words import entry_safe, wordy_matches
 
 
 # A phrase listed with "is"/"has" matches any tense ("was able to", "have an effect on"),
@@ -42,10 +42,10 @@ class WordyPhrase(Rule):
     options = {}
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
-        lexicon = wordy_lexicon(ctx.nlp)
+        matches = wordy_matches(ctx)
         for ui, unit in enumerate(ctx.doc.units):
             tokens = ctx.analysis[ui].tokens
-            for m in lexicon.matches(tokens):
+            for m in matches[ui]:
                 if not _finite_verb_ok(m.term.term, tokens[m.first].text) or capitalised_in_mid_sentence(
                     tokens, m.first, m.last
                 ):
