@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from wordfreq import zipf_frequency
 
 from pladlint.language.readability import word_syllables
 from pladlint.lexicon import Lexicon, Match, Term
 from pladlint.packs import PackError, load_pack, require
+from pladlint.rare_words import zipf
 
 PLAIN_PACK = "plain-language.yml"
 CDC_PACK = "jargon/cdc-general-words.yml"
@@ -106,7 +106,7 @@ def complex_lexicon(nlp: Any, min_syllables: int = 3) -> Lexicon:
             continue
         syllables = word_syllables(low, "en")
         first = str(plain[0])
-        if (syllables < min_syllables or zipf_frequency(low, "en") >= CDC_MAX_ZIPF
+        if (syllables < min_syllables or zipf(low) >= CDC_MAX_ZIPF
                 or len(first.split()) > 3
                 or sum(word_syllables(w, "en") for w in first.split()) >= syllables):
             continue

@@ -12,7 +12,6 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Iterable, Iterator
 
-from wordfreq import zipf_frequency
 
 from pladlint.language.analysis import Token
 from pladlint.lexicon import everyday_words
@@ -24,6 +23,10 @@ _TEXT = attrgetter("text")
 
 @lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
+    # Imported here: wordfreq (with ftfy and langcodes) is a third of a second of start-up,
+    # which a run whose pages all come from the result cache never needs.
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "en")
 
 
