@@ -39,9 +39,15 @@ class _Builder:
         self.ends: list[int] = []
 
     def add_direct(self, text: str, pos: int) -> None:
+        n = len(text)
         self.chars.append(text)
-        self.starts.extend(range(pos, pos + len(text)))
-        self.ends.extend(range(pos + 1, pos + len(text) + 1))
+        starts = self.starts
+        starts.extend(range(pos, pos + n))
+        # ends[i] == starts[i + 1] within the run: share those int objects, not make twice
+        if n > 1:
+            self.ends.extend(starts[1 - n :])
+        if n:
+            self.ends.append(pos + n)
 
     def add_char(self, ch: str, start: int, end: int) -> None:
         self.chars.append(ch)
@@ -91,11 +97,13 @@ def _skip_destination(src: str, pos: int, limit: int) -> int:
     return pos
 
 
-def _align(text: str, src: str, cursor: int, limit: int) -> list[tuple[int, int]] | None:
-    """Source span of each character of an unescaped text token, or None if not found."""
+def _align(text: str, src: str, cursor: int, limit: int) -> int | list[tuple[int, int]] | None:
+    """Where an unescaped text token sits in the source: its offset when it appears there
+    as written (the common case: no per-character spans are built), else the source span of
+    each character, else None when it is not found."""
     pos = src.find(text, cursor, limit)
     if pos != -1 and not any(c.isalnum() for c in src[cursor:pos]):
-        return [(p, p + 1) for p in range(pos, pos + len(text))]
+        return pos
     # Slow path: escapes and entities make the token differ from its source.
     first = text[:1]
     p = cursor
@@ -125,7 +133,7 @@ def _align(text: str, src: str, cursor: int, limit: int) -> list[tuple[int, int]
     if len(spans) == len(text):
         return spans
     if pos != -1:
-        return [(q, q + 1) for q in range(pos, pos + len(text))]
+        return pos
     return None
 
 
@@ -149,11 +157,15 @@ def walk_inline(children: list[Token], src: str, cursor: int, limit: int) -> Inl
         if kind == "text":
             if autolink or not tok.content:
                 continue
-            spans = _align(tok.content, src, cursor, limit)
-            if spans is None:
+            found = _align(tok.content, src, cursor, limit)
+            if found is None:
                 continue
-            _add_text(b, tok.content, spans)
-            cursor = spans[-1][1]
+            if type(found) is int:
+                _add_verbatim(b, tok.content, found)
+                cursor = found + len(tok.content)
+            else:
+                _add_text(b, tok.content, found)
+                cursor = found[-1][1]
         elif kind in ("softbreak", "hardbreak"):
             nl = _next_newline(src, cursor, limit)
             if nl != -1:
@@ -247,6 +259,21 @@ def _collect_html(fragment: str, offset: int, out: InlineResult, in_link: bool) 
                  span=Span(offset, offset + len(fragment)), kind="html",
                  title=attrs.get("title"), attrs=attrs, in_link=in_link)
         )
+
+
+def _add_verbatim(b: _Builder, text: str, pos: int) -> None:
+    """`_add_text` for a token found as written at `pos`: character i sits at pos + i."""
+    last = 0
+    # Every URL_RE match holds "://", "www." (any case) or "@": testing for them first spares
+    # most tokens the URL_RE scan, whose e-mail branch is tried at every word character.
+    if "@" in text or "://" in text or "www." in text.lower():
+        for m in URL_RE.finditer(text):
+            if last < m.start():
+                b.add_direct(text[last : m.start()], pos + last)
+            b.separator(pos + m.start(), pos + m.end())
+            last = m.end()
+    if last < len(text):
+        b.add_direct(text[last:] if last else text, pos + last)
 
 
 def _add_text(b: _Builder, text: str, spans: list[tuple[int, int]]) -> None:
