@@ -53,3 +53,38 @@ def test_verbatim_and_escaped_text_map_to_their_source():
                            36, 41, 42, 43, 44, 45, 46, 47]
     assert unit.ends == [1, 2, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 31, 32, 33, 34, 35, 36, 41,
                          42, 43, 44, 45, 46, 47, 48]
+
+
+def _matching_close_per_character(src: str, pos: int, limit: int, open_ch: str,
+                                  close_ch: str) -> int:
+    """The character loop matching_close() replaced."""
+    depth = 0
+    i = pos
+    while i < limit:
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == open_ch:
+            depth += 1
+        elif ch == close_ch:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def test_matching_close_agrees_with_a_character_loop():
+    import random
+
+    from pladlint.document.inline import matching_close
+
+    rng = random.Random(8)
+    for _ in range(3000):
+        src = "".join(rng.choice("ab\\()[]x ") for _ in range(rng.randint(1, 30)))
+        pos = rng.randrange(len(src))
+        limit = rng.randint(pos, len(src))
+        for pair in ("()", "[]", "{}"):
+            assert matching_close(src, pos, limit, *pair) == _matching_close_per_character(
+                src, pos, limit, *pair), (src, pos, limit, pair)
