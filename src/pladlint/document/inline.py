@@ -39,9 +39,15 @@ class _Builder:
         self.ends: list[int] = []
 
     def add_direct(self, text: str, pos: int) -> None:
+        n = len(text)
         self.chars.append(text)
-        self.starts.extend(range(pos, pos + len(text)))
-        self.ends.extend(range(pos + 1, pos + len(text) + 1))
+        starts = self.starts
+        starts.extend(range(pos, pos + n))
+        # ends[i] == starts[i + 1] within the run: share those int objects, not make twice
+        if n > 1:
+            self.ends.extend(starts[1 - n :])
+        if n:
+            self.ends.append(pos + n)
 
     def add_char(self, ch: str, start: int, end: int) -> None:
         self.chars.append(ch)
@@ -58,11 +64,24 @@ class _Builder:
         return len(self.starts)
 
 
+# The characters matching_close() stops at, for each bracket pair it is used with.
+_BRACKET_STOPS = {("(", ")"): re.compile(r"[\\()]"), ("[", "]"): re.compile(r"[\\\[\]]")}
+
+
 def matching_close(src: str, pos: int, limit: int, open_ch: str, close_ch: str) -> int:
     """Offset just past the bracket closing the one at `pos`, or -1."""
+    # A regex finds the next backslash or bracket: link destinations are long URLs, and a
+    # Python loop over each of their characters was a tenth of the walk on link-heavy pages.
+    stops = _BRACKET_STOPS.get((open_ch, close_ch)) or re.compile(
+        "[" + re.escape("\\" + open_ch + close_ch) + "]"
+    )
     depth = 0
     i = pos
-    while i < limit:
+    while True:
+        found = stops.search(src, i, limit)
+        if found is None:
+            return -1
+        i = found.start()
         ch = src[i]
         if ch == "\\":
             i += 2
@@ -74,7 +93,6 @@ def matching_close(src: str, pos: int, limit: int, open_ch: str, close_ch: str) 
             if depth == 0:
                 return i + 1
         i += 1
-    return -1
 
 
 def _skip_destination(src: str, pos: int, limit: int) -> int:
@@ -91,11 +109,13 @@ def _skip_destination(src: str, pos: int, limit: int) -> int:
     return pos
 
 
-def _align(text: str, src: str, cursor: int, limit: int) -> list[tuple[int, int]] | None:
-    """Source span of each character of an unescaped text token, or None if not found."""
+def _align(text: str, src: str, cursor: int, limit: int) -> int | list[tuple[int, int]] | None:
+    """Where an unescaped text token sits in the source: its offset when it appears there
+    as written (the common case: no per-character spans are built), else the source span of
+    each character, else None when it is not found."""
     pos = src.find(text, cursor, limit)
     if pos != -1 and not any(c.isalnum() for c in src[cursor:pos]):
-        return [(p, p + 1) for p in range(pos, pos + len(text))]
+        return pos
     # Slow path: escapes and entities make the token differ from its source.
     first = text[:1]
     p = cursor
@@ -125,7 +145,7 @@ def _align(text: str, src: str, cursor: int, limit: int) -> list[tuple[int, int]
     if len(spans) == len(text):
         return spans
     if pos != -1:
-        return [(q, q + 1) for q in range(pos, pos + len(text))]
+        return pos
     return None
 
 
@@ -149,11 +169,15 @@ def walk_inline(children: list[Token], src: str, cursor: int, limit: int) -> Inl
         if kind == "text":
             if autolink or not tok.content:
                 continue
-            spans = _align(tok.content, src, cursor, limit)
-            if spans is None:
+            found = _align(tok.content, src, cursor, limit)
+            if found is None:
                 continue
-            _add_text(b, tok.content, spans)
-            cursor = spans[-1][1]
+            if type(found) is int:
+                _add_verbatim(b, tok.content, found)
+                cursor = found + len(tok.content)
+            else:
+                _add_text(b, tok.content, found)
+                cursor = found[-1][1]
         elif kind in ("softbreak", "hardbreak"):
             nl = _next_newline(src, cursor, limit)
             if nl != -1:
@@ -247,6 +271,21 @@ def _collect_html(fragment: str, offset: int, out: InlineResult, in_link: bool) 
                  span=Span(offset, offset + len(fragment)), kind="html",
                  title=attrs.get("title"), attrs=attrs, in_link=in_link)
         )
+
+
+def _add_verbatim(b: _Builder, text: str, pos: int) -> None:
+    """`_add_text` for a token found as written at `pos`: character i sits at pos + i."""
+    last = 0
+    # Every URL_RE match holds "://", "www." (any case) or "@": testing for them first spares
+    # most tokens the URL_RE scan, whose e-mail branch is tried at every word character.
+    if "@" in text or "://" in text or "www." in text.lower():
+        for m in URL_RE.finditer(text):
+            if last < m.start():
+                b.add_direct(text[last : m.start()], pos + last)
+            b.separator(pos + m.start(), pos + m.end())
+            last = m.end()
+    if last < len(text):
+        b.add_direct(text[last:] if last else text, pos + last)
 
 
 def _add_text(b: _Builder, text: str, spans: list[tuple[int, int]]) -> None:

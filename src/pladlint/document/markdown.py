@@ -80,10 +80,10 @@ class _Walker:
     # -- blocks ----------------------------------------------------------------
     def region(self, token: Token) -> tuple[int, int]:
         first, last = token.map if token.map else (0, 0)
-        last = max(last, first + 1)
-        start = self.index.line_start(min(first, self.index.line_count - 1))
-        end = self.index.line_end(min(last - 1, self.index.line_count - 1))
-        return start, end
+        final = len(self.index.starts) - 1  # the last line
+        start = self.index.starts[first if first < final else final]
+        last = last - 1 if last > first else first
+        return start, self.index.line_end(last if last < final else final)
 
     def add_inline(self, token: Token, kind: str, start: int, end: int) -> tuple[ProseUnit, int]:
         res = walk_inline(token.children or [], self.text, start, end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from pladlint.document.model import Document
 
@@ -27,13 +28,32 @@ def tokenizable(text: str) -> str:
     return _LONG_RUN.sub(_cut, text) if len(text) >= 100 else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     lemma: str  # lower-cased
     start: int  # prose offsets within the unit
     end: int
     is_word: bool  # has a letter or digit (punctuation and symbols are not words)
+
+
+_new = object.__new__
+_set_text, _set_lemma, _set_start, _set_end, _set_is_word = (
+    Token.__dict__[name].__set__ for name in ("text", "lemma", "start", "end", "is_word")
+)
+
+
+def _token(text: str, lemma: str, start: int, end: int, is_word: bool) -> Token:
+    """`Token(...)` at a third of the cost: a frozen dataclass's __init__ sets each field
+    through object.__setattr__, while the slot descriptors set them directly. A page makes
+    a Token per word, so this is a measurable part of the NLP stage."""
+    token = _new(Token)
+    _set_text(token, text)
+    _set_lemma(token, lemma)
+    _set_start(token, start)
+    _set_end(token, end)
+    _set_is_word(token, is_word)
+    return token
 
 
 @dataclass(frozen=True)
@@ -54,7 +74,7 @@ class UnitAnalysis:
     sentences: list[Sentence]
 
 
-_forms: dict[tuple[int, int], tuple[str, str, int, bool]] = {}  # (orth, lemma) hashes -> forms
+_forms: dict[Any, tuple[str, str, int, bool]] = {}  # (orth, lemma) hashes -> forms
 _FORMS_MAX = 200_000
 
 
@@ -75,6 +95,65 @@ def _lemma_table(nlp: Any) -> Any:
     return lookups.get_table("lemma_lookup")
 
 
+def _forms_of(orth: int, lemma: int, strings: Any, table: Any) -> tuple[str, str, int, bool]:
+    """Text, lower-cased lemma, length and is-word of a word, from spaCy's string hashes.
+
+    With the lookup `table` the lemma is `table.get(text, text)`, which is what the built-in
+    pipeline's lookup lemmatizer would set; otherwise it is the pipeline's `lemma` (0: none).
+    """
+    text = strings[orth]
+    if table is not None:
+        found = table.get(text, text)
+        found = found if isinstance(found, str) else found[0]
+        lemma_text = found or text
+    else:
+        lemma_text = strings[lemma] if lemma else text
+    return text, lemma_text.lower(), len(text), any(c.isalnum() for c in text)
+
+
+_Analysed = tuple[list[Token], list[tuple[int, int, tuple[Token, ...]]]]  # tokens, sentences
+
+
+class _TextMemo:
+    """Unit texts analysed on earlier pages, the least recently used dropped first once their
+    total length passes `max_chars` (about 25 bytes a character: the Tokens)."""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+        self.chars = 0
+        self.entries: dict[str, _Analysed] = {}
+
+    def get(self, text: str) -> _Analysed | None:
+        hit = self.entries.pop(text, None)
+        if hit is not None:
+            self.entries[text] = hit  # now the most recently used
+        return hit
+
+    def put(self, text: str, analysed: _Analysed) -> None:
+        if text in self.entries or len(text) > self.max_chars:
+            return
+        self.entries[text] = analysed
+        self.chars += len(text)
+        while self.chars > self.max_chars:
+            oldest = next(iter(self.entries))
+            del self.entries[oldest]
+            self.chars -= len(oldest)
+
+
+# Pages of one site repeat whole units (a disclaimer, "Yes" and "No" cells, a contact line):
+# 27% of the prose of the NCI pages was met on an earlier page. spaCy's result for a text
+# does not depend on what it read before, so each pipeline keeps what it made.
+_MEMO_CHARS = 400_000
+_memos: WeakKeyDictionary[Any, _TextMemo] = WeakKeyDictionary()
+
+
+def _memo_for(nlp: Any) -> _TextMemo:
+    memo = _memos.get(nlp)
+    if memo is None:
+        memo = _memos[nlp] = _TextMemo(_MEMO_CHARS)
+    return memo
+
+
 def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
     texts = [tokenizable(u.text) for u in doc.units]
     longest = max(map(len, texts), default=0)
@@ -90,65 +169,54 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
     strings = nlp.vocab.strings
     # A text met again (table cells such as "Yes", "x", "—") is analysed once: spaCy's work on
     # a text does not depend on the others, and its per-text cost dominates short units.
-    unique = list(dict.fromkeys(texts))
-    done: dict[str, tuple[list[Token], list[tuple[int, int, tuple[Token, ...]]]]] = {}
+    memo = _memo_for(nlp)
+    done: dict[str, _Analysed] = {}
+    unique = []
+    for unit_text in dict.fromkeys(texts):
+        hit = memo.get(unit_text)
+        if hit is None:
+            unique.append(unit_text)
+        else:
+            done[unit_text] = hit
     table = _lemma_table(nlp)
     if table is not None:
         # The built-in pipeline's lookup lemmatizer sets each token's lemma to
         # `table.get(text, text)` in a Python loop over the tokens; looking it up here, once
         # per distinct word, gives the same lemmas.
         docs = nlp.pipe(unique, batch_size=64, disable=["lemmatizer"])
-        cache = _table_forms.setdefault(id(table), {})
+        cache: dict[Any, tuple[str, str, int, bool]] = _table_forms.setdefault(id(table), {})
     else:
         docs = nlp.pipe(unique, batch_size=64)
+        cache = _forms
     for unit_text, sdoc in zip(unique, docs):
         # Read the token attributes as one array rather than through a spaCy Token object per
         # token (a third of the NLP time); text, lemma and is-word are memoized per word.
-        tokens = []
-        for orth, lemma, idx, space in sdoc.to_array(attrs).tolist():
-            if space:
-                continue
-            if table is not None:
-                forms = cache.get(orth)
+        rows = sdoc.to_array(attrs).tolist()
+        tokens: list[Token] = []
+        sentences = []
+        for sent in sdoc.sents:
+            stoks = []
+            has_word = False
+            for orth, lemma, idx, space in rows[sent.start : sent.end]:
+                if space:
+                    continue
+                key = orth if table is not None else (orth, lemma if has_lemma else 0)
+                forms = cache.get(key)
                 if forms is None:
-                    text = strings[orth]
-                    found = table.get(text, text)
-                    found = found if isinstance(found, str) else found[0]
-                    forms = (text, (found or text).lower(), len(text),
-                             any(c.isalnum() for c in text))
+                    forms = _forms_of(orth, lemma if has_lemma else 0, strings, table)
                     if len(cache) >= _FORMS_MAX:
                         cache.clear()
-                    cache[orth] = forms
-                tokens.append(Token(forms[0], forms[1], idx, idx + forms[2], forms[3]))
-                continue
-            if not has_lemma:
-                lemma = 0
-            forms = _forms.get((orth, lemma))
-            if forms is None:
-                text = strings[orth]
-                forms = (text, (strings[lemma] if lemma else text).lower(),
-                         len(text), any(c.isalnum() for c in text))
-                if len(_forms) >= _FORMS_MAX:
-                    _forms.clear()
-                _forms[(orth, lemma)] = forms
-            tokens.append(Token(forms[0], forms[1], idx, idx + forms[2], forms[3]))
-        sentences = []
-        ti = 0
-        for sent in sdoc.sents:
-            end_char = sent.end_char
-            stoks = []
-            while ti < len(tokens) and tokens[ti].start < end_char:
-                stoks.append(tokens[ti])
-                ti += 1
-            if any(t.is_word for t in stoks):
+                    cache[key] = forms
+                stoks.append(_token(forms[0], forms[1], idx, idx + forms[2], forms[3]))
+                if forms[3]:
+                    has_word = True
+            tokens += stoks
+            if has_word:
                 sentences.append((stoks[0].start, stoks[-1].end, tuple(stoks)))
         done[unit_text] = (tokens, sentences)
-    first: set[str] = set()
+        memo.put(unit_text, (tokens, sentences))
     for ui, unit_text in enumerate(texts):
         tokens, sentences = done[unit_text]
-        if unit_text in first:
-            tokens = list(tokens)  # each unit owns its list
-        else:
-            first.add(unit_text)
-        out.append(UnitAnalysis(tokens, [Sentence(ui, a, b, st) for a, b, st in sentences]))
+        # each unit owns its list (the Tokens, frozen, are shared)
+        out.append(UnitAnalysis(list(tokens), [Sentence(ui, a, b, st) for a, b, st in sentences]))
     return out
