@@ -46,4 +46,7 @@ def install() -> None:
     from pladlint.precompiled import install_word_cache
 
     install_word_cache()
+    from pladlint.language import textstat_speedups
+
+    textstat_speedups.install()
     _installed = True
