@@ -33,7 +33,7 @@ _PIECES = ["the", "patient's", "don't", "'quoted'", "rock 'n' roll", "o'clock", 
 
 def _texts(count: int, seed: int = 8) -> list[str]:
     rng = random.Random(seed)
-    out = ["", " ", "'", "a'\nthe", "one.\n'tis two.", "x" * 3]
+    out = ["", " ", "'", "a'\nthe", "one.\n'tis two.", "x" * 3, "İ", "ΟΔΟΣ", "Chemo", "½", "Ⅻ"]
     for _ in range(count):
         out.append("".join(rng.choice(_PIECES) + rng.choice(["", " ", " ", "\n"])
                            for _ in range(rng.randint(1, 30))))
@@ -53,6 +53,15 @@ def test_deletion_table_equals_regex_on_every_character() -> None:
     for pattern in (r"[^\w\s]", r"[^\w\s\']", r"\s"):
         assert everything.translate(textstat_speedups.deletion_table(pattern)) == \
             re.sub(pattern, "", everything), pattern
+
+
+def test_alphanumeric_word_is_its_own_word_list() -> None:
+    # What the one-word shortcut of count_syllables relies on, for every character.
+    for code in [*range(0x40000), *range(0xE0000, 0xE1000)]:
+        ch = chr(code)
+        if ch.isalnum():
+            assert re.fullmatch(r"\w", ch), hex(code)
+            assert len(ch.lower().split()) == 1 and ch.lower().split()[0] == ch.lower(), hex(code)
 
 
 def test_stand_ins_equal_textstat(installed: dict) -> None:

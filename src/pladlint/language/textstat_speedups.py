@@ -142,6 +142,10 @@ def fast_count_syllables(module: ModuleType) -> Callable[[str, str], int]:
     def count_syllables(text: str, lang: str) -> int:
         if not text:
             return 0
+        if text.isalnum():
+            # One word asked about by the per-word helpers: letters and digits are all
+            # `\w`, so textstat's word list is just the word lower-cased.
+            return table(lang)[text.lower()]
         return sum(map(table(lang).__getitem__, module.list_words(text, lowercase=True)))
 
     return count_syllables
