@@ -20,6 +20,7 @@ def cmu_dictionary() -> Any:
     return syllable_table()
 
 
+@lru_cache(maxsize=None)  # called once per word textstat has not met yet: keep it a look-up
 def _get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     from textstat.backend.utils._get_lang_root import get_lang_root
 
@@ -43,7 +44,10 @@ def install() -> None:
         ) from exc
     target: Any = _count_syllables
     target.get_cmudict = _get_cmudict
+    from pladlint.language import textstat_speedups
     from pladlint.precompiled import install_word_cache
 
+    # Stand-ins first, so the per-word memo wraps the faster count_syllables.
+    textstat_speedups.install()
     install_word_cache()
     _installed = True
