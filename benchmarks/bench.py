@@ -159,7 +159,8 @@ def run_size(folder: Path, args, env: dict, work: Path, python: str) -> dict:
     subprocess.run([*check[:-1], "--format", f"json:{report}"], env=run_env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     row["words"] = pladlint_words(report)
-    if not args.skip_floor:
+    peers = pages <= args.peers_up_to
+    if not args.skip_floor and peers:
         print("  floor ...", file=sys.stderr, flush=True)
         floor_script = work / "floor.py"
         floor_script.write_text(FLOOR)
@@ -169,7 +170,7 @@ def run_size(folder: Path, args, env: dict, work: Path, python: str) -> dict:
         except ValueError:
             pass
     proselint = shutil.which("proselint", path=str(Path(python).parent)) or shutil.which("proselint")
-    if proselint and not args.skip_proselint:
+    if proselint and not args.skip_proselint and peers:
         print("  proselint ...", file=sys.stderr, flush=True)
         row["proselint"] = measured([proselint, "check", str(folder)], env, work / "out-proselint.txt")
     return row
@@ -240,9 +241,17 @@ def report(rows: dict, one: dict | None, args) -> str:
         first, last = list(rows.values())[0], list(rows.values())[-1]
         a = first["cold"]["wall"] / first["pages"]
         b = last["cold"]["wall"] / last["pages"]
-        lines += [f"Growth {first['pages']:,} -> {last['pages']:,} pages: time per page "
-                  f"{(b / a - 1) * 100:+.0f}%, peak memory "
+        ca = first["cold"]["cpu"] / first["pages"]
+        cb = last["cold"]["cpu"] / last["pages"]
+        lines += [f"Growth {first['pages']:,} -> {last['pages']:,} pages: wall time per page "
+                  f"{(b / a - 1) * 100:+.0f}%, CPU time per page {(cb / ca - 1) * 100:+.0f}%, "
+                  f"peak memory "
                   f"{(last['cold']['rss_mb'] / first['cold']['rss_mb'] - 1) * 100:+.0f}%", ""]
+        for name, row in rows.items():
+            lines.append(f"- {name}: {row['cold']['wall'] / row['pages'] * 1000:.1f} ms/page wall, "
+                         f"{row['cold']['cpu'] / row['pages'] * 1000:.1f} ms/page CPU, "
+                         f"peak {row['cold']['rss_mb']:.0f} MB")
+        lines.append("")
     if one:
         lines += ["### One page, cold process", ""]
         for key, label in (("first", "first run ever (builds precompiled data)"),
@@ -266,6 +275,9 @@ def main() -> None:
     parser.add_argument("--skip-floor", action="store_true")
     parser.add_argument("--skip-proselint", action="store_true")
     parser.add_argument("--skip-one-page", action="store_true")
+    parser.add_argument("--peers-up-to", type=int, default=1000,
+                        help="time the floor and proselint only up to this many pages "
+                             "(the targets compare them at 1,000; at 10,000 they add ~10 min)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
