@@ -187,7 +187,9 @@ def _parse_formats(formats: tuple[str, ...], output: Path | None) -> list[tuple[
 def _performance(config: Config, jobs: int | None, no_cache: bool, profile: bool) -> dict:
     """Workers, result cache and stage timing for `lint_paths` (see parallel.py, cache.py)."""
     from pladlint import precompiled, timing
+    from pladlint.parallel import tune_gc
 
+    tune_gc()
     if profile:
         timing.enable()
         click.get_current_context().call_on_close(

@@ -11,6 +11,7 @@ replaced by fresh ones every RECYCLE_PAGES pages each, so their memory does not 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -39,8 +40,21 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def tune_gc() -> None:
+    """Fewer garbage-collector passes, for a process that lints many pages.
+
+    Linting a page allocates hundreds of thousands of short-lived objects (tokens, spans,
+    findings) and keeps large long-lived tables (lexicons, word memos); with Python's default
+    thresholds the collector ran ~3 times per page and walked those tables each time, about
+    8 ms of a page's ~65 ms. A larger first threshold makes it run ~8 times less often;
+    nothing is held longer than a few pages' garbage. Called only in processes pladlint
+    owns (the command line and its workers), never by the library API."""
+    gc.set_threshold(10_000, 20, 10)
+
+
 def _init(config: Any, today: dt.date | None, debug: bool, precompiled_dir: Path | None,
           profile: bool) -> None:
+    tune_gc()
     _worker.update(config=config, today=today, debug=debug)
     precompiled.set_cache_dir(precompiled_dir)
     timing.enable(profile)
@@ -165,6 +179,9 @@ def _warm_up(config: Any) -> None:
             lint_text(_WARM_UP_PAGE, config, "<warm-up>")
         except Exception:  # the real pages will report whatever went wrong
             pass
+        # What is loaded now lives as long as the process: out of the collector's sight, it
+        # is neither walked by every full collection nor copied into workers by one.
+        gc.freeze()
 
 
 def _in_workers(plan: list[_Planned], config: Any, today: dt.date | None, debug: bool,
