@@ -1,4 +1,4 @@
-from pladlint.cli import main
+from pladlint.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -115,7 +115,9 @@ def plain_gloss(text: str, end: int) -> bool:
     """'edema (swelling)', 'edema, or swelling,', 'edema – swelling': the term is followed by
     a short gloss in everyday words. A parenthesis of rare words (an acronym, another term)
     is not a gloss."""
-    from wordfreq import zipf_frequency
+    from pladlint.precompiled import import_wordfreq
+
+    zipf_frequency = import_wordfreq().zipf_frequency
 
     m = _GLOSS_TEXT.match(text[end : end + 90])
     if not m:

@@ -98,6 +98,7 @@ def complex_lexicon(nlp: Any, min_syllables: int = 3) -> Lexicon:
         cdc = load_pack(CDC_PACK)
     except PackError:
         return Lexicon(table)
+    candidates = []
     for term, plain in (cdc.get("terms") or {}).items():
         word = str(term).strip()
         low = word.lower()
@@ -106,12 +107,28 @@ def complex_lexicon(nlp: Any, min_syllables: int = 3) -> Lexicon:
             continue
         syllables = word_syllables(low, "en")
         first = str(plain[0])
-        if (syllables < min_syllables or zipf(low) >= CDC_MAX_ZIPF
-                or len(first.split()) > 3
+        if (syllables < min_syllables or len(first.split()) > 3
                 or sum(word_syllables(w, "en") for w in first.split()) >= syllables):
             continue
-        table.setdefault((low,), Term(low, tuple(str(p) for p in plain), "cdc-thesaurus", False))
+        candidates.append((low, plain))
+    frequent = _frequent([low for low, _ in candidates])
+    for low, plain in candidates:
+        if low not in frequent:
+            table.setdefault((low,), Term(low, tuple(str(p) for p in plain), "cdc-thesaurus",
+                                          False))
     return Lexicon(table)
+
+
+def _frequent(words: list[str]) -> set[str]:
+    """Those of `words` at CDC_MAX_ZIPF or above, stored once (precompiled.py): a wordfreq
+    look-up per word is most of a one-page run's cost of building this lexicon."""
+    from importlib.metadata import version
+
+    from pladlint import precompiled
+
+    key = precompiled.digest(["frequent-v1", str(CDC_MAX_ZIPF), version("wordfreq"), *words])
+    return set(precompiled.stored("frequent-words", key,
+                                  lambda: [w for w in words if zipf(w) >= CDC_MAX_ZIPF]))
 
 
 def entry_safe(phrase: str) -> bool:

@@ -51,6 +51,11 @@ def _digest(parts: Iterable[str]) -> str:
     return h.hexdigest()
 
 
+def digest(parts: Iterable[str]) -> str:
+    """A key for `stored` from the inputs of what is stored."""
+    return _digest(parts)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write via a temporary file and a rename, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -232,6 +237,10 @@ class _Deferred(types.ModuleType):
     """A placeholder module that imports the real one the first time it is really used."""
 
     def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__") and attr.endswith("__"):
+            # Probes such as `hasattr(module, "__file__")` from code that walks sys.modules
+            # (inspect.getmodule, run by wordfreq's import) are not uses of the module.
+            raise AttributeError(attr)
         name = self.__name__
         if sys.modules.get(name) is self:
             del sys.modules[name]
@@ -247,6 +256,37 @@ def defer_import(name: str) -> None:
     """
     if name not in sys.modules and importlib.util.find_spec(name) is not None:
         sys.modules[name] = _Deferred(name)
+
+
+def import_wordfreq() -> Any:
+    """`import wordfreq`, without the cost of how it finds its own folder.
+
+    wordfreq sets its data folder at import through `locate.this_dir()`, which calls
+    `inspect.stack()`: that reads the source of every frame on the stack (tens of files)
+    just to learn the caller's `__file__`. During the import we hand `locate` a version that
+    reads the caller's `__file__` directly, which gives the same folder."""
+    if "wordfreq" in sys.modules:
+        return sys.modules["wordfreq"]
+    try:
+        import locate
+    except ImportError:  # a wordfreq release that does not use it
+        import wordfreq
+
+        return wordfreq
+    original = locate.this_dir
+
+    def this_dir() -> Path:
+        caller = sys._getframe(1).f_globals
+        if "__file__" in caller:
+            return Path(os.path.abspath(caller["__file__"])).parent
+        return Path(os.path.abspath(os.getcwd()))
+
+    locate.this_dir = this_dir
+    try:
+        import wordfreq
+    finally:
+        locate.this_dir = original
+    return wordfreq
 
 
 def import_spacy() -> Any:

@@ -25,9 +25,9 @@ _TEXT = attrgetter("text")
 def zipf(word: str) -> float:
     # Imported here: wordfreq (with ftfy and langcodes) is a third of a second of start-up,
     # which a run whose pages all come from the result cache never needs.
-    from wordfreq import zipf_frequency
+    from pladlint.precompiled import import_wordfreq
 
-    return zipf_frequency(word, "en")
+    return import_wordfreq().zipf_frequency(word, "en")
 
 
 @dataclass(frozen=True)
