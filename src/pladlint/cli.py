@@ -312,6 +312,8 @@ def run() -> None:
         else:  # sys.exit("message"), as Python itself reports it
             print(exc.code, file=sys.stderr)
             code = 1
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        sys.exit(code)  # under coverage or a profiler, which write their data at exit
     try:
         sys.stdout.flush()
         sys.stderr.flush()
