@@ -10,7 +10,6 @@ summaries need stay in memory.
 
 from __future__ import annotations
 
-import os
 import pickle
 import tempfile
 from collections import Counter
@@ -32,7 +31,8 @@ class ResultSpool:
 
     def append(self, result: FileResult) -> None:
         data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        os.pwrite(self._file.fileno(), data, self._end)
+        self._file.seek(self._end)
+        self._file.write(data)
         self._spans.append((self._end, len(data)))
         self._end += len(data)
         self.findings += len(result.findings)
@@ -45,8 +45,10 @@ class ResultSpool:
 
     def __getitem__(self, i: int) -> FileResult:
         offset, length = self._spans[i]
-        # pread: several iterations may be open at once (a formatter inside another's loop)
-        return pickle.loads(os.pread(self._file.fileno(), length, offset))
+        # Every read seeks first: several iterations may be open at once (a formatter's loop
+        # inside another's), and the file is shared by them all.
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(length))
 
     def __iter__(self) -> Iterator[FileResult]:
         for i in range(len(self._spans)):
