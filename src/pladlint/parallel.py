@@ -1,11 +1,13 @@
-"""Lint many files: cached results first, then the rest in worker processes (`--jobs N`).
+"""Lint many files in report order: cached results where the cache has them, the rest in
+worker processes (`--jobs N`).
 
-Each worker is a process that loads spaCy, the lexicons and textstat once and then lints
-page after page; the parent reads and hashes pages for the cache, hands out small batches
-in order, keeps only a few batches in flight, and gives back outcomes in the order of the
-files, so the output is byte-identical whatever the number of jobs and a caller can write
-each outcome away as it comes (memory does not grow with the number of pages). Workers are
-replaced by fresh ones every RECYCLE_PAGES pages each, so their memory does not creep up.
+The parent loads spaCy, the lexicons and textstat once (`_warm_up`) and forks the workers,
+which share that memory and lint page after page. The parent reads and hashes pages for
+the cache, hands out small batches in order, keeps only a few batches in flight, and gives
+back outcomes in the order of the files, so the output is byte-identical whatever the
+number of jobs and a caller can write each outcome away as it comes (memory does not grow
+with the number of pages). Workers are replaced by fresh ones every RECYCLE_PAGES pages
+each, so their memory does not creep up.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def tune_gc() -> None:
     Linting a page allocates hundreds of thousands of short-lived objects (tokens, spans,
     findings) and keeps large long-lived tables (lexicons, word memos); with Python's default
     thresholds the collector ran ~3 times per page and walked those tables each time, about
-    8 ms of a page's ~65 ms. A larger first threshold makes it run ~8 times less often;
+    8 ms of a page's ~65 ms. A larger first threshold makes it run about 20 times less often;
     nothing is held longer than a few pages' garbage. Called only in processes pladlint
     owns (the command line and its workers), never by the library API."""
     gc.set_threshold(10_000, 20, 10)
