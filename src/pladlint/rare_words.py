@@ -105,15 +105,17 @@ class RareWordFinder:
         if low in self.s.known or lemma in self.s.known:
             return None
         z = zipf(low)
-        if z >= self.max_zipf or zipf(lemma) >= self.max_zipf:
+        z_lemma = zipf(lemma)
+        if z >= self.max_zipf or z_lemma >= self.max_zipf:
             return None
-        for stem in _stems(low, self.s.endings):
-            if zipf(stem) >= self.max_zipf or stem in self.s.known:
+        stems = [(stem, zipf(stem)) for stem in _stems(low, self.s.endings)]
+        for stem, z_stem in stems:
+            if z_stem >= self.max_zipf or stem in self.s.known:
                 return None
         if any(shape.search(low) for shape in self.s.shapes):
             return z
         # An inflection of a fairly common word ("rinses", "omelets") is as plain as the word.
-        base = max([z, zipf(lemma)] + [zipf(stem) for stem in _stems(low, self.s.endings)])
+        base = max([z, z_lemma] + [z_stem for _, z_stem in stems])
         if base >= self.s.very_rare_zipf or self._built_from_common(low):
             return None
         return z

@@ -58,12 +58,7 @@ ALL_RULES: tuple[Rule, ...] = (
     UnusedSuppression(),
 )
 
-__all__ = ["ALL_RULES", "Option", "Rule", "Severity", "Violation", "find_rule", "rules_by_key"]
-
-
-def rules_by_key() -> dict[str, Rule]:
-    """Every rule under its code and its name."""
-    return dict(_RULES_BY_KEY)
+__all__ = ["ALL_RULES", "Option", "Rule", "Severity", "Violation", "find_rule"]
 
 
 def find_rule(key: str) -> Rule | None:

@@ -98,9 +98,9 @@ def _fmt(value: float | None) -> str:
 def step_summary(result: LintResult, options: FormatOptions) -> str:
     """The Markdown job summary: totals, counts per rule, and files × sections with their
     grade and target. Cut (with a note) to stay under GitHub's 1 MiB limit."""
-    counts = Counter(f.severity.value for f in result.findings)
+    counts = result.severity_counts()
     head = ["## pladlint", "", summary_line(result), ""]
-    by_rule = Counter((f.code, f.rule) for f in result.findings)
+    by_rule = result.rule_counts()
     if by_rule:
         head += ["| Rule | Findings |", "|---|---:|"]
         head += [f"| {code} `{name}` | {n} |" for (code, name), n in sorted(by_rule.items())]

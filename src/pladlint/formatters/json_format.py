@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any, Iterator
 
@@ -52,25 +51,23 @@ def _summary(result: LintResult) -> dict[str, Any]:
     }
 
 
-def result_dict(result: LintResult) -> dict[str, Any]:
+def _document(result: LintResult, files: Any) -> dict[str, Any]:
     return {
         "version": __version__,
-        "files": [file_dict(r) for r in result.files],
+        "files": files,
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
         "summary": _summary(result),
     }
+
+
+def result_dict(result: LintResult) -> dict[str, Any]:
+    return _document(result, [file_dict(r) for r in result.files])
 
 
 def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
     """The report in pieces, one page at a time (see json_stream.py)."""
-    doc = {
-        "version": __version__,
-        "files": LIST,
-        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
-        "summary": _summary(result),
-    }
-    yield from dumps_with_list(doc, (file_dict(r) for r in result.files), indent=2,
-                               ensure_ascii=False, sort_keys=False, default=str)
+    yield from dumps_with_list(_document(result, LIST), (file_dict(r) for r in result.files),
+                               indent=2, ensure_ascii=False, sort_keys=False, default=str)
     yield "\n"
 
 

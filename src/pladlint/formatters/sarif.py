@@ -109,30 +109,22 @@ def _log(result: LintResult, notes: list[dict[str, Any]], results: Any) -> dict[
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def _kept(result: LintResult) -> tuple[list[Finding], int]:
-    """Past MAX_RESULTS, the most severe findings (in report order) and how many were left out."""
+def _selected(result: LintResult) -> tuple[Any, int]:
+    """The findings to write and how many were left out: all of them (as they come), or past
+    GitHub's MAX_RESULTS the most severe, in report order."""
+    if len(result.findings) <= MAX_RESULTS:
+        return result.findings, 0
     findings = list(result.findings)
     kept = sorted(findings, key=lambda f: -f.severity.rank)[:MAX_RESULTS]
     kept.sort(key=Finding.sort_key)
     return kept, len(findings) - len(kept)
 
 
-def sarif_log(result: LintResult, options: FormatOptions) -> dict[str, Any]:
-    index = {r.code: i for i, r in enumerate(ALL_RULES)}
-    findings, left_out = _kept(result) if len(result.findings) > MAX_RESULTS \
-        else (list(result.findings), 0)
-    return _log(result, _notes(result, options, left_out),
-                [result_entry(f, index, options.root) for f in findings])
-
-
 def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
     """The log in pieces, one result at a time (see json_stream.py). Past GitHub's limit the
     findings must be ranked first, so they are gathered (at most 25,000 are written)."""
     index = {r.code: i for i, r in enumerate(ALL_RULES)}
-    if len(result.findings) > MAX_RESULTS:
-        findings, left_out = _kept(result)
-    else:
-        findings, left_out = result.findings, 0
+    findings, left_out = _selected(result)
     entries = (result_entry(f, index, options.root) for f in findings)
     yield from dumps_with_list(_log(result, _notes(result, options, left_out), LIST), entries,
                                ensure_ascii=False)

@@ -171,21 +171,22 @@ def file_report(r: FileResult, style: Style) -> list[str]:
 
 def section_tally(result: LintResult) -> tuple[int, int]:
     """(sections over target, graded sections with a target) over every page."""
-    graded = over = 0
+    over = graded = 0
     for r in result.files:
-        g, o = page_tally(r)
-        graded += g
+        o, g = page_tally(r)
         over += o
+        graded += g
     return over, graded
 
 
 def page_tally(r: FileResult) -> tuple[int, int]:
-    graded = over = 0
+    """(sections over target, graded sections with a target) of one page."""
+    over = graded = 0
     for s in r.sections:
         if s.grade is not None and s.target is not None:
             graded += 1
             over += over_target(s)
-    return graded, over
+    return over, graded
 
 
 def summary(result: LintResult, style: Style,
@@ -217,11 +218,11 @@ def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
         return
     tally = None
     if not getattr(options, "quiet", False):
-        graded = over = 0  # counted on the way, so the pages are read once
+        over = graded = 0  # counted on the way, so the pages are read once
         for r in result.files:
-            g, o = page_tally(r)
-            graded += g
+            o, g = page_tally(r)
             over += o
+            graded += g
             if not r.findings and not any(over_target(s) for s in r.sections):
                 continue
             yield "\n".join(file_report(r, style)) + "\n\n"
