@@ -20,7 +20,9 @@ from pladlint import abbr_tags
 # CML, HER2, HER-2, PD-L1, COVID-19, CA-125. "/" separates (HIV/AIDS is two acronyms).
 # A trailing plural s ("CTs") is allowed, and a number in front ("5-FU"). A token glued to
 # a word by a hyphen ("Lung-MAP", "1-800-4-CANCER") is part of a name, not an acronym.
-ACRONYM_RE = re.compile(r"(?<![\w.\-])((?:\d+-)?[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?:s\b)?(?![\w])")
+# A small letter or two in front of two capitals is part of the acronym too: mRNA, cART, ctDNA.
+ACRONYM_RE = re.compile(
+    r"(?<![\w.\-])((?:\d+-)?(?:[a-z]{1,2}(?=[A-Z]{2}))?[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?:s\b)?(?![\w])")
 # Pronunciation guides, as in "(PA-klih-TAK-sil)": hyphenated syllables, stressed ones in
 # capitals. They are not acronyms.
 _PAREN_RE = re.compile(r"\(([^()]{2,200})\)")
@@ -41,7 +43,7 @@ _PHONE_BEFORE = re.compile(r"\b1?[\-–. ]?8\d\d[\-–. ]\d*[\-–. ]?$")
 _AUTHOR = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z]{1,3}[,.]|\b[A-Z]{1,3}[ \t]+[A-Z][a-z]+,")
 _WORD_RE = re.compile(r"[\w’'-]+")
 _LEAD_IN_BEFORE = re.compile(r"\(\s*(?:(?:also\s+)?(?:known\s+as|called)\s+|or\s+)?$", re.I)
-_CLOSE_AFTER = re.compile(r"^(?:s|['’]s)?(?:[+−]|-[a-z]+)?\s*(?:for\s+short\s*)?[);,]")
+_CLOSE_AFTER = re.compile(r"^(?:s|['’]s)?(?:[+−]|-[a-z]+)?\s*(?:for\s+short\s*)?(?:[);,/]|\s[-–—]\s)")
 _COMMA_BEFORE = re.compile(r",?\s+(?:also\s+)?(?:known\s+as|called|or|and|abbreviated(?:\s+as)?)\s+$",
                            re.I)
 _PAREN_AFTER = re.compile(r"^(?:s|['’]s)?\s*\(\s*(?:(?:which\s+)?(?:stands\s+for|is\s+short\s+for"
@@ -66,7 +68,9 @@ def letters(token: str) -> str:
 def is_candidate(token: str) -> bool:
     caps = sum(1 for c in token if c.isupper())
     # V600E is a mutation, NCT05554406 a trial number: neither is an abbreviation.
+    # C1-C7, L1-L5: labels of a range (vertebrae, stages), not abbreviations.
     return (caps >= 2 and len(token) <= 12 and not re.fullmatch(r"[A-Z]\d+[A-Z]", token)
+            and not re.fullmatch(r"[A-Z]\d+(?:-[A-Z]?\d+)+", token)
             and not re.fullmatch(r"[A-Z]{2,5}\d{4,}", token)
             and not _REPEATED.match(token))
 
@@ -102,6 +106,18 @@ def not_an_acronym_here(text: str, start: int, end: int) -> bool:
                             or _AUTHOR.match(text, start)):
         return len(_AUTHOR.findall(text)) >= 2 or "et al" in text
     return False
+
+
+# An acronym that starts a proper name: "UNC Lineberger Comprehensive Cancer Center".
+_NAME_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w'’&.-]*){1,5}?\s+(?:Center|Centre|Institute|University|Hospital|"
+    r"Foundation|Society|Association|College|School|Clinic|Network|Group|Program|Programme|"
+    r"Consortium|Alliance|Trust|Council|Agency|Department|Office|Service|Services|Laboratory|"
+    r"Laboratories|Medical\s+Center)\b")
+
+
+def starts_a_name(text: str, end: int) -> bool:
+    return bool(_NAME_AFTER.match(text[end : end + 120]))
 
 
 def names_its_kind(text: str, end: int) -> bool:

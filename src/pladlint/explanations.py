@@ -34,7 +34,7 @@ _AFTER = re.compile(
 )
 # ... and right before it.
 _BEFORE = re.compile(
-    r"(?:\b(?:is|are|was|were)\s+(?:also\s+)?called|\bknown\s+as|\bcalled|\bterm|\bnamed)\s*[\"'“‘]?$",
+    r"(?:\b(?:is|are|was|were)\s+(?:also\s+)?called|\bknown\s+as|\bcalled|\bthe\s+term|\bnamed)\s*[\"'“‘]?$",
     re.I,
 )
 

@@ -8,7 +8,8 @@ document and set of options.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -20,8 +21,9 @@ from pladlint.explanations import (
     front_matter_glossary,
     glossary_link_ranges,
 )
+from pladlint.glosses import Gloss, find_glosses
 from pladlint.lexicon import Term, default_lexicon
-from pladlint.rare_words import rare_word_finder, zipf
+from pladlint.rare_words import everyday_noun, rare_word_finder, transparent_compound, zipf
 
 SCOPES = ("document", "section")
 
@@ -43,8 +45,11 @@ class Mention:
     key: str  # what "the same term" means: the pack term or the rare word's lemma, lower-case
     term: Term | None  # None: an unlisted rare word
     zipf: float | None  # rare words only
-    explained: str | None  # None, or how: glossary, earlier, heading, glossary-link, inline, abbr
+    # None, or how: glossary, earlier, glossary-link, link, inline, abbr, below (a heading
+    # term explained at its first use in the body), in-explanation (a word of a gloss)
+    explained: str | None
     first: bool = False  # first unexplained use of this key in its section
+    detail: str | None = None  # the explaining words (or the explained phrase), when on the page
 
     @property
     def rare(self) -> bool:
@@ -113,7 +118,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
         return out
     lexicon = default_lexicon(ctx.nlp)
     zipf_max = options.rare_zipf if options.rare_zipf is not None else ctx.audience.jargon_zipf
-    rare = rare_word_finder(zipf_max)
+    rare = rare_word_finder(zipf_max, _single_words(lexicon))
     matcher = GlossaryMatcher.from_strings(
         tuple(DEFAULT_GLOSSARY_PATTERNS) + tuple(options.glossary_patterns))
     glossary_ranges = glossary_link_ranges(doc, matcher)
@@ -132,65 +137,151 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
     per_section = options.scope == "section"
     explained: set[str] = set()
     reported: set[tuple[int, str]] = set()
+    # Headings are short labels: a term in one is judged by the body below it. Its heading
+    # mentions wait here until the first use in the body says whether it is explained.
+    waiting: dict[str, list[int]] = {}
     current = -1
-    headings = _heading_texts(doc)
     for ui, unit in enumerate(doc.units):
         analysis = ctx.analysis[ui]
         out.section_words[unit.section] = out.section_words.get(unit.section, 0) + sum(
             map(_IS_WORD, analysis.tokens))
-        if unit.kind == "heading":
-            continue
+        heading = unit.kind == "heading"
         if unit.section != current:
             current = unit.section
             if per_section:
                 explained = set()
-        tokens = analysis.tokens
-        found: list[tuple[int, int, str, Term | None, float | None, tuple[str, ...]]] = []
-        covered: set[int] = set()
-        sentence_starts = {s.tokens[0].start for s in analysis.sentences}
-        for m in lexicon.matches(tokens, barriers.get(ui, ())):
-            start, end = tokens[m.first].start, tokens[m.last - 1].end
-            covered.update(range(m.first, m.last))
-            if start not in sentence_starts and _title_cased(m.term.term, tokens[m.first:m.last]):
-                continue  # "Palliative Care Editorial Board": part of a name or a title
-            if not m.term.plain and m.term.kind != "drug" and zipf(m.term.term.lower()) >= zipf_max:
-                continue  # common enough for this audience ("incidence", "benign" for patients)
-            surface = unit.text[start:end].lower()
-            lemmas = " ".join(t.lemma for t in tokens[m.first : m.last])
-            found.append((start, end, m.term.term.lower(), m.term, None, (surface, lemmas)))
-        for ti, z in rare.find(tokens, covered, sentence_starts, lower_seen):
-            t = tokens[ti]
-            found.append((t.start, t.end, t.lemma, None, z, (t.text.lower(),)))
-        found.sort(key=lambda f: f[0])
+        found = _candidates(unit, analysis, lexicon, rare, barriers.get(ui, ()), lower_seen,
+                            zipf_max, heading)
+        if not found:
+            continue
         ranges = glossary_ranges.get(ui, ())
+        glosses = find_glosses(unit.text)
         defined_next = _defined_in_next_sentence(found, unit.text, analysis.sentences)
         for start, end, key, term, z, aliases in found:
-            how = None
-            if key in glossary or any(a in glossary for a in aliases):
-                how = "glossary"
-            elif key in explained:
-                how = "earlier"
-            elif _in_heading(headings[unit.section], key, aliases):
-                how = "heading"  # the page or section is about it: "## Immunotherapy"
-            elif any(a <= start and end <= b for a, b in ranges):
-                how = "glossary-link"
-            elif options.site_links and any(a <= start and end <= b for a, b in linked.get(ui, ())):
-                how = "link"  # "[aromatase inhibitors](/types/breast/hormone-therapy)"
-            elif defined_here(unit.text, start, end) or (
-                    unit.kind == "list_item" and _LIST_LABEL.match(unit.text[:start])
-                    and _LABEL_END.match(unit.text[end:])):
-                how = "inline"  # "- **Needle biopsy.** Your doctor uses a thin needle ..."
-            elif abbrs and _in_abbr(unit.source_span(start, end), abbrs):
-                how = "abbr"
-            elif key in defined_next:
-                how = "inline"  # "... have a biopsy. A biopsy is a procedure in which ..."
-            if how is not None:
+            how, detail = _how_explained(unit, start, end, key, aliases, glossary, explained,
+                                         ranges, linked.get(ui, ()) if options.site_links else (),
+                                         glosses, abbrs, defined_next)
+            if how is not None and how != "in-explanation":
                 explained.add(key)
+                explained.update(aliases)
+            index = len(out.mentions)
+            if heading:
+                out.mentions.append(Mention(ui, unit.section, start, end, key, term, z, how,
+                                            False, detail))
+                if how is None:
+                    waiting.setdefault(key, []).append(index)
+                continue
+            pending = waiting.pop(key, [])
+            if how is not None and how not in ("earlier", "in-explanation"):
+                for k in pending:  # "## Osteosarcoma" then "Osteosarcoma is a type of ..."
+                    out.mentions[k] = replace(out.mentions[k], explained="below",
+                                              detail=detail)
+            elif how is None and pending:
+                _report_heading(out, pending, reported)
             first = how is None and (unit.section, key) not in reported
             if first:
                 reported.add((unit.section, key))
-            out.mentions.append(Mention(ui, unit.section, start, end, key, term, z, how, first))
+            out.mentions.append(Mention(ui, unit.section, start, end, key, term, z, how, first,
+                                        detail))
+    for pending in waiting.values():  # named by a heading, never explained below it
+        _report_heading(out, pending, reported)
     return out
+
+
+@lru_cache(maxsize=4)
+def _single_words(lexicon: Any) -> frozenset[str]:
+    return frozenset(t.term.lower() for t in lexicon.entries.values() if " " not in t.term)
+
+
+def _report_heading(out: JargonScan, pending: list[int], reported: set[tuple[int, str]]) -> None:
+    m = out.mentions[pending[0]]
+    if (m.section, m.key) not in reported:
+        reported.add((m.section, m.key))
+        out.mentions[pending[0]] = replace(m, first=True)
+
+
+Found = tuple[int, int, str, "Term | None", "float | None", tuple[str, ...]]
+
+
+def _candidates(unit: Any, analysis: Any, lexicon: Any, rare: Any, barriers: Any,
+                lower_seen: set[str], zipf_max: float, heading: bool) -> list[Found]:
+    """Pack terms and rare words of one unit, in text order."""
+    tokens = analysis.tokens
+    found: list[Found] = []
+    covered: set[int] = set()
+    sentence_starts = {s.tokens[0].start for s in analysis.sentences}
+    for m in lexicon.matches(tokens, barriers):
+        start, end = tokens[m.first].start, tokens[m.last - 1].end
+        covered.update(range(m.first, m.last))
+        if (not heading and start not in sentence_starts
+                and _title_cased(m.term.term, tokens[m.first:m.last])):
+            continue  # "Palliative Care Editorial Board": part of a name or a title
+        term = m.term
+        if term.kind != "drug" and not (term.plain and term.judged):
+            low = term.term.lower()
+            if zipf(low) >= zipf_max or (" " not in low and (
+                    transparent_compound(low) or everyday_noun(low))):
+                continue  # common enough ("benign"), "chemoradiation", "insertion"
+        if (term.before or term.after) and not _in_context(term, unit.text, start, end):
+            continue  # "the mean age" is jargon, "what it means" is not
+        surface = unit.text[start:end].lower()
+        lemmas = " ".join(t.lemma for t in tokens[m.first : m.last])
+        found.append((start, end, m.term.term.lower(), m.term, None, (surface, lemmas)))
+    starts = sentence_starts | {t.start for t in tokens} if heading else sentence_starts
+    for ti, z in rare.find(tokens, covered, starts, lower_seen | _heading_words(heading, tokens)):
+        t = tokens[ti]
+        found.append((t.start, t.end, t.lemma, None, z, (t.text.lower(),)))
+    found.sort(key=lambda f: f[0])
+    return found
+
+
+def _in_context(term: Term, text: str, start: int, end: int) -> bool:
+    return bool((term.before and _pattern(term.before).search(text, max(0, start - 60), start))
+                or (term.after and _pattern(term.after).match(text[end : end + 80])))
+
+
+@lru_cache(maxsize=512)
+def _pattern(source: str) -> re.Pattern:
+    # A search that must end at `start`: the pack writes it anchored with `$`.
+    return re.compile(source)
+
+
+def _heading_words(heading: bool, tokens: list[Any]) -> set[str]:
+    """In a title-case heading every word is capitalised: judge its words as if lower-case."""
+    return {t.text.lower() for t in tokens} if heading else set()
+
+
+def _how_explained(unit: Any, start: int, end: int, key: str, aliases: tuple[str, ...],
+                   glossary: set[str], explained: set[str], ranges: Any, linked: Any,
+                   glosses: list[Gloss], abbrs: list[tuple[int, int]],
+                   defined_next: set[str]) -> tuple[str | None, str | None]:
+    """How the mention at [start, end) of `unit` is explained (None: it is not), and the
+    explaining words when they are on the page."""
+    if key in glossary or any(a in glossary for a in aliases):
+        return "glossary", None
+    if key in explained or any(a in explained for a in aliases):
+        return "earlier", None
+    if any(a <= start and end <= b for a, b in ranges):
+        return "glossary-link", None
+    if any(a <= start and end <= b for a, b in linked):
+        return "link", None  # "[aromatase inhibitors](/types/breast/hormone-therapy)"
+    for g in glosses:
+        if g.explains(start, end):
+            return "inline", unit.text[g.text_start : g.text_end].strip()
+    for g in glosses:
+        if g.holds(start, end):
+            if g.names:  # "the gums (gingiva)", "radiotherapy, also called radiation therapy"
+                return "inline", unit.text[g.term_start : g.term_end].strip()
+            return "in-explanation", unit.text[g.term_start : g.term_end].strip()
+    if defined_here(unit.text, start, end) or (
+            unit.kind == "list_item" and _LIST_LABEL.match(unit.text[:start])
+            and _LABEL_END.match(unit.text[end:])):
+        return "inline", None  # "- **Needle biopsy.** Your doctor uses a thin needle ..."
+    if abbrs and _in_abbr(unit.source_span(start, end), abbrs):
+        return "abbr", None
+    if key in defined_next:
+        return "inline", None  # "... have a biopsy. A biopsy is a procedure in which ..."
+    return None, None
 
 
 def _defined_in_next_sentence(found: list, text: str, sentences: list[Any]) -> set[str]:
@@ -216,24 +307,6 @@ def _title_cased(listed: str, tokens: list[Any]) -> bool:
     """Capitalised where the pack writes the term in lower case."""
     words = [t.text for t in tokens if t.text[:1].isalpha()]
     return bool(words) and listed[:1].islower() and words[0][:1].isupper() and not words[0].isupper()
-
-
-def _heading_texts(doc: Any) -> list[str]:
-    """Per section: its heading and the headings above it, lower-case, padded with spaces."""
-    out = []
-    for section in doc.sections:
-        text = " ".join((*section.path, section.heading)) if not section.empty_heading else \
-            " ".join(section.path)
-        out.append(" " + " ".join(_WORD.findall(text.lower())) + " ")
-    return out
-
-
-def _in_heading(heading: str, key: str, aliases: tuple[str, ...]) -> bool:
-    for form in (key, *aliases):
-        words = " ".join(_WORD.findall(form))
-        if words and f" {words} " in heading:
-            return True
-    return False
 
 
 _WORD = re.compile(r"[^\W_]+")

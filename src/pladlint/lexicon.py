@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -19,6 +19,14 @@ class Term:
     pack: str
     case_sensitive: bool  # acronyms such as "PSA" only match in capitals
     kind: str = "medical"  # the pack's kind: medical, drug (names), general
+    # The plain alternatives came with the term's own pack (the CDC thesaurus, the research
+    # pack): that listing is itself a judgement that the term needs one. False: they were
+    # added from a `kind: plain` pack, for the suggestion only.
+    judged: bool = True
+    # Words that are jargon only in one sense ("the mean age", not "what it means"): regular
+    # expressions on the text before the term and after it; either may confirm it.
+    before: str | None = None
+    after: str | None = None
 
     @property
     def is_acronym(self) -> bool:
@@ -100,6 +108,7 @@ class Lexicon:
 
     def _best(self, keys: list[tuple[str, ...]], firsts: tuple[str, ...], tokens: list[Token],
               i: int, cuts: list[int]) -> Match | None:
+        """The longest key that matches at token i (see `matches`)."""
         if len(keys) > 1:
             keys.sort(key=lambda key: (-len(key), firsts.index(key[0]), key))
         for key in keys:
@@ -187,23 +196,31 @@ def _is_case_sensitive(term: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
 
-def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str] = frozenset()) -> Lexicon:
+def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str] = frozenset(),
+                  overlay: dict[str, tuple[str, ...]] | None = None) -> Lexicon:
     entries: dict[tuple[str, ...], Term] = {}
     names: list[str] = []
     terms: list[Term] = []
     for pack_name, data in packs:
         raw = require(data, "terms", dict, pack_name)
-        for term, plain in raw.items():
+        for term, value in raw.items():
             term = str(term).strip()
             if not term or term.lower() in exclude:
                 continue
-            if plain is None:
-                plain = []
+            before = after = None
+            if isinstance(value, dict):
+                plain = value.get("plain") or []
+                before, after = value.get("before"), value.get("after")
+                for pattern in (before, after):
+                    if pattern is not None:
+                        _check_pattern(pattern, f"{pack_name}: terms.{term}")
+            else:
+                plain = [] if value is None else value
             if not isinstance(plain, list):
                 raise PackError(f"{pack_name}: terms.{term} must be a list of plain alternatives")
             names.append(term)
             terms.append(Term(term, tuple(str(p) for p in plain), pack_name, _is_case_sensitive(term),
-                              str(data.get("kind", "medical"))))
+                              str(data.get("kind", "medical")), True, before, after))
     from pladlint.precompiled import term_keys  # spaCy over every term once, then stored
 
     for term, key in zip(terms, term_keys(names, nlp)):
@@ -212,7 +229,45 @@ def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str]
         previous = entries.get(key)
         if previous is None or (not previous.plain and term.plain):
             entries[key] = term
+    if overlay:
+        for key, term in entries.items():
+            if not term.plain:
+                found = overlay.get(term.term.lower())
+                if found:
+                    entries[key] = replace(term, plain=found, judged=False)
     return Lexicon(entries).strict_forms()
+
+
+def _check_pattern(pattern: Any, where: str) -> None:
+    try:
+        re.compile(str(pattern))
+    except re.error as exc:
+        raise PackError(f"{where}: bad regular expression: {exc}") from None
+
+
+def plain_overlay() -> dict[str, tuple[str, ...]]:
+    """Plain alternatives written for terms of the other packs (`kind: plain` packs), by
+    lower-case term."""
+    out: dict[str, tuple[str, ...]] = {}
+    for path in sorted((packs_dir() / "jargon").glob("*.yml")):
+        data = load_pack(f"jargon/{path.name}")
+        if data.get("kind") != "plain":
+            continue
+        for term, plain in (require(data, "terms", dict, path.name)).items():
+            if isinstance(plain, list) and plain:
+                key = " ".join(str(term).lower().split())
+                out.setdefault(key, tuple(str(p) for p in plain))
+    return out
+
+
+def plain_words(lexicon: "Lexicon") -> set[str]:
+    """The plain alternatives of the pack's terms, lower-case: a word that is itself the
+    plain word for another term ('tailbone' for coccyx) is not jargon."""
+    out = set()
+    for term in lexicon.entries.values():
+        if term.judged and not term.is_acronym:
+            out.update(p.lower() for p in term.plain)
+    return out
 
 
 # The packs a lexicon kind reads: medical jargon includes the drug-name pack (drug names are
@@ -241,4 +296,16 @@ def everyday_words() -> set[str]:
 @lru_cache(maxsize=4)
 def default_lexicon(nlp: Any, kind: str = "medical") -> Lexicon:
     files = jargon_pack_files(kind)
-    return build_lexicon(((f, load_pack(f)) for f in files), nlp, everyday_words())
+    lexicon = build_lexicon(((f, load_pack(f)) for f in files), nlp, everyday_words(),
+                            plain_overlay())
+    # A term that is the plain word for another ('windpipe' for airways) is not jargon,
+    # unless it is rarer than the term it replaces (a thesaurus slip).
+    from pladlint.rare_words import zipf
+
+    plain = plain_words(lexicon)
+    sources = {p.lower(): t.term for t in lexicon.entries.values() if t.judged for p in t.plain}
+    for key, term in list(lexicon.entries.items()):
+        low = term.term.lower()
+        if low in plain and zipf(low) >= zipf(sources[low].lower()):
+            del lexicon.entries[key]
+    return Lexicon(lexicon.entries).strict_forms()

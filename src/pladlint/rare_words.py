@@ -85,9 +85,10 @@ def _stems(word: str, endings: tuple[str, ...]) -> Iterator[str]:
 
 
 class RareWordFinder:
-    def __init__(self, max_zipf: float) -> None:
+    def __init__(self, max_zipf: float, names: frozenset[str] = frozenset()) -> None:
         self.max_zipf = max_zipf
         self.s = settings()
+        self.names = names  # single-word pack terms (drug names): a slip from one is no jargon
         self._verdicts: dict[tuple[str, str], float | None] = {}
 
     def is_rare(self, word: str, lemma: str) -> float | None:
@@ -112,6 +113,8 @@ class RareWordFinder:
         for stem, z_stem in stems:
             if z_stem >= self.max_zipf or stem in self.s.known:
                 return None
+        if misspelling_of(low, self.names) is not None:
+            return None
         if any(shape.search(low) for shape in self.s.shapes):
             return z
         # An inflection of a fairly common word ("rinses", "omelets") is as plain as the word.
@@ -176,10 +179,81 @@ _UNKNOWN = object()
 _VERDICTS_MAX = 100_000
 
 
+@lru_cache(maxsize=1 << 14)
+def transparent_compound(word: str) -> bool:
+    """'chemoradiation', 'aromatherapy', 'tailbone': two words a reader knows, run together,
+    the second a very common one. A Greek or Latin combining form ('cardio', 'osteo') or a
+    prefix ('post') in front is no everyday word, so 'postdischarge' stays."""
+    s = settings()
+    low = word.lower()
+    for k in range(4, len(low) - 3):
+        head, rest = low[:k], low[k:]
+        if head in s.prefixes or head in s.common_prefixes:
+            continue
+        if zipf(rest) >= 4.0 and (zipf(head) >= 3.2 or head in s.known):
+            return True
+    return False
+
+
+_NOUN_ENDINGS = (("ification", ("ify",)), ("ation", ("", "e", "ate")), ("ition", ("", "e")),
+                 ("ion", ("", "e")), ("ment", ("",)), ("ance", ("", "e")), ("ence", ("", "e")))
+
+
+@lru_cache(maxsize=1 << 14)
+def everyday_noun(word: str) -> bool:
+    """'insertion', 'supplementation': the noun of an everyday verb (insert, supplement) is a
+    general word, at most a hard one, not medical jargon."""
+    low = word.lower()
+    for ending, bases in _NOUN_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            stem = low[: -len(ending)]
+            return any(zipf(stem + b) >= 3.6 for b in bases)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The 100,000 most frequent English words (wordfreq's list ships with the package)."""
+    from pladlint.precompiled import import_wordfreq
+
+    return frozenset(import_wordfreq().top_n_list("en", 100_000))
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits(word: str) -> Iterator[str]:
+    """Words one edit away: a letter dropped, swapped with the next, changed or added."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for a, b in splits:
+        if b:
+            yield a + b[1:]
+        if len(b) > 1:
+            yield a + b[1] + b[0] + b[2:]
+        for c in _LETTERS:
+            if b:
+                yield a + c + b[1:]
+            yield a + c + b
+
+
+def misspelling_of(word: str, names: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The common word (or listed name) `word` is one slip away from: 'clincal' -> 'clinical',
+    'cabozanitnib' -> 'cabozantinib'. A misspelling is not jargon; a spell checker's job."""
+    low = word.lower()
+    if len(low) < 5:
+        return None
+    known = _known_words()
+    for candidate in _edits(low):
+        if candidate != low and ((candidate in known and zipf(candidate) >= 3.5)
+                                 or (len(low) >= 7 and candidate in names)):
+            return candidate
+    return None
+
+
 @lru_cache(maxsize=8)
-def rare_word_finder(max_zipf: float) -> RareWordFinder:
+def rare_word_finder(max_zipf: float, names: frozenset[str] = frozenset()) -> RareWordFinder:
     """One finder per threshold for the whole run, so its verdicts serve every page."""
-    return RareWordFinder(max_zipf)
+    return RareWordFinder(max_zipf, names)
 
 
 def _pronunciation_tokens(tokens: list[Token]) -> set[int]:

@@ -15,7 +15,9 @@ from pladlint.acronyms import (
     key,
     names_its_kind,
     proper_name_for,
+    starts_a_name,
 )
+from pladlint.glosses import find_glosses
 from pladlint.checks.base import Option, Rule, Severity, Violation
 from pladlint.explanations import (
     DEFAULT_GLOSSARY_PATTERNS,
@@ -40,6 +42,23 @@ class _FirstUse:
 def _known_keys(pack: Any, allow: tuple[str, ...]) -> frozenset[str]:
     """Acronyms every reader knows, by key: the same for every page of a run."""
     return frozenset(key(t) for t in pack.acronym_allowlist | pack.not_acronyms | set(allow))
+
+
+def _italic(text: str, span: Span) -> bool:
+    """Written in italics (`*RB1*`, `_KRAS_`, `<i>TP53</i>`): by convention a gene symbol
+    or a species, a name the reader is not asked to expand."""
+    before, after = text[max(0, span.start - 3) : span.start], text[span.end : span.end + 4]
+    for mark in ("*", "_"):
+        if before.endswith(mark) and not before.endswith(mark * 2) and after.startswith(mark) \
+                and not after.startswith(mark * 2):
+            return True
+    return before.lower().endswith(("<i>", "em>")) and after.lower().startswith(("</i>", "</em"))
+
+
+def _glossed(glosses, start: int, end: int) -> bool:
+    """Explained by the sentence itself: "TTY (for deaf and hard of hearing callers)", or a
+    word of another term's explanation: "(FEV1, forced expiratory volume ...)"."""
+    return any(g.explains(start, end) or g.holds(start, end) for g in glosses)
 
 
 class AcronymUnexpanded(Rule):
@@ -84,12 +103,15 @@ class AcronymUnexpanded(Rule):
         first_uses: dict[str, _FirstUse] = {}
         for ui, unit in enumerate(doc.units):
             ranges = glossary_ranges.get(ui, ())
+            glosses = None
             for occ in find_acronyms(unit.text):
                 k = key(occ.token)
                 if k in known or k in explained or is_state_after_place(
                         unit.text, occ.start, occ.token, pack.state_codes):
                     continue
                 span = unit.source_span(occ.start, occ.end)
+                if _italic(doc.text, span) or starts_a_name(unit.text, occ.end):
+                    continue  # *BRCA1*: a gene symbol; "UNC Lineberger Cancer Center": a name
                 long_form = expanded_here(unit.text, occ.start, occ.end, occ.token)
                 abbr = abbrs.get(k)
                 if long_form is None and abbr and abbr[0] <= span.start:
@@ -98,7 +120,9 @@ class AcronymUnexpanded(Rule):
                         or any(a <= occ.start and occ.end <= z for a, z in ranges)
                         or defined_inline(unit.text, occ.start, occ.end)
                         or names_its_kind(unit.text, occ.end)
-                        or self.legend_cell(doc, ui, occ.token)):
+                        or self.legend_cell(doc, ui, occ.token)
+                        or _glossed(glosses := glosses if glosses is not None
+                                    else find_glosses(unit.text), occ.start, occ.end)):
                     explained.add(k)
                     if k in first_uses:
                         first_uses[k].expanded_at, first_uses[k].long_form = span, long_form
