@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Rule, Severity, Violation
+from pladlint.inflection import inflect_alternatives
 from pladlint.language.names import capitalised_in_mid_sentence
 from pladlint.plain_words import entry_safe, wordy_matches
 
@@ -33,7 +34,10 @@ class WordyPhrase(Rule):
         "literacy must decode. The Federal Plain Language Guidelines and the NIH Plain "
         "Language Program ask writers to cut them. The list is data in "
         "rules/plain-language.yml, each entry with the guidance it comes from; it is matched "
-        "on word lemmas, so 'is able to' also finds 'are able to' and 'was able to'."
+        "on word lemmas, so 'is able to' also finds 'are able to' and 'was able to', and "
+        "the suggestion takes the written tense and number ('were able to' -> 'could', "
+        "'had an effect on' -> 'affected'); where no form of the plain word fits, none is "
+        "offered."
     )
     example = "Prior to your visit, stop eating in order to keep your stomach empty.\n"
     fix = "Before your visit, stop eating to keep your stomach empty."
@@ -53,12 +57,23 @@ class WordyPhrase(Rule):
                 start, end = tokens[m.first].start, tokens[m.last - 1].end
                 found = unit.text[start:end]
                 plain = m.term.plain
-                alternatives = " or ".join(f"'{p}'" for p in plain[:2])
+                # The pack lists one form ("is unable to" -> "cannot"); the swap takes the
+                # written one's tense and number ("were unable to" -> "could not").
+                previous = tokens[m.first - 1].text if m.first > 0 else ""
+                fitting = inflect_alternatives(tokens[m.first:m.last], m.term.term, plain,
+                                               previous)
+                if fitting:
+                    message = f"'{found}' is wordy; say " + " or ".join(
+                        f"'{p}'" for p in fitting[:2])
+                else:
+                    ideas = " or ".join(f"'{p}'" for p in plain[:2])
+                    message = (f"'{found}' is wordy; try a form of {ideas}, reworded to fit "
+                               "the sentence")
                 yield Violation(
                     unit.source_span(start, end),
-                    f"'{found}' is wordy; say {alternatives}",
-                    suggestion=plain[0],
+                    message,
+                    suggestion=fitting[0] if fitting else None,
                     section=unit.section,
-                    data={"phrase": m.term.term, "plain": list(plain), "source": m.term.pack,
-                          "safe": entry_safe(m.term.term)},
+                    data={"phrase": m.term.term, "plain": list(plain), "fitting": fitting,
+                          "source": m.term.pack, "safe": entry_safe(m.term.term)},
                 )
