@@ -3,27 +3,34 @@
 `rules/plain-language.yml` lists wordy phrases and formal words with plainer alternatives;
 `rules/jargon/cdc-general-words.yml` (CDC Plain Language Thesaurus) adds general complex
 words, of which `complex-word` uses the single words of three or more syllables that are
-not common in everyday English, whose first alternative is shorter, minus the pack's
-`not-complex` list (words whose CDC alternative is wrong or fine-sounding words).
+rare in everyday English (CDC_MAX_ZIPF), whose first alternative is shorter, that are not
+everyday words (rules/jargon/everyday-words.yml: the thesaurus also lists medical words
+every patient knows, such as "antibiotic", which belong to the jargon rules anyway), minus
+the pack's `not-complex` list (words whose CDC alternative is wrong or fine-sounding words).
+Formal words more common than that are listed by hand in `plain-language.yml`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 
 from pladlint.language.readability import word_syllables
-from pladlint.lexicon import Lexicon, Match, Term
+from pladlint.lexicon import Lexicon, Match, Term, everyday_words
 from pladlint.packs import PackError, load_pack, require
 from pladlint.rare_words import zipf
+from pladlint.spelling import us_spelling
 
 PLAIN_PACK = "plain-language.yml"
 CDC_PACK = "jargon/cdc-general-words.yml"
 # CDC thesaurus words this common in everyday English (wordfreq Zipf scale: 4 = once in
 # 100,000 words) are ones patient pages rightly use ("medicine", "available", "infection").
-CDC_MAX_ZIPF = 4.2
+# The thesaurus also lists many everyday words between Zipf 3.6 and 4.2 that readers know
+# ("systematic", "occurrence", "regulate", "unnecessary"): at that frequency a word is
+# reported only when plain-language.yml lists it as formal ("facilitate", "insufficient").
+CDC_MAX_ZIPF = 3.6
 
 
 @dataclass(frozen=True)
@@ -98,12 +105,13 @@ def complex_lexicon(nlp: Any, min_syllables: int = 3) -> Lexicon:
         cdc = load_pack(CDC_PACK)
     except PackError:
         return Lexicon(table)
+    everyday = set(everyday_words())
     candidates = []
     for term, plain in (cdc.get("terms") or {}).items():
         word = str(term).strip()
         low = word.lower()
         if (" " in word or "-" in word or word != low or low in not_complex or not plain
-                or not isinstance(plain, list)):
+                or not isinstance(plain, list) or low in everyday):
             continue
         syllables = word_syllables(low, "en")
         first = str(plain[0])
@@ -129,6 +137,26 @@ def _frequent(words: list[str]) -> set[str]:
     key = precompiled.digest(["frequent-v1", str(CDC_MAX_ZIPF), version("wordfreq"), *words])
     return set(precompiled.stored("frequent-words", key,
                                   lambda: [w for w in words if zipf(w) >= CDC_MAX_ZIPF]))
+
+
+def us_tokens(tokens: list[Any], nlp: Any) -> list[Any]:
+    """`tokens` with British spellings in their US form and lemma ("utilised" -> "utilized",
+    lemma "utilize"), at the same offsets, so that a lexicon in US spelling finds them. The
+    list itself when no word changes (the usual case), so that lexicons share its forms."""
+    out = None
+    for i, t in enumerate(tokens):
+        us = us_spelling(t.text) if t.is_word else t.text
+        if us == t.text:
+            continue
+        if out is None:
+            out = list(tokens)
+        out[i] = replace(t, text=us, lemma=_us_lemma(us.lower(), nlp))
+    return tokens if out is None else out
+
+
+@lru_cache(maxsize=4096)
+def _us_lemma(word: str, nlp: Any) -> str:
+    return _lemma_of(word, nlp)
 
 
 def entry_safe(phrase: str) -> bool:
