@@ -10,6 +10,7 @@ from typing import Any, Iterable, Iterator
 
 from pladlint.language.analysis import Token
 from pladlint.packs import PackError, load_pack, packs_dir, require
+from pladlint.spelling import us_spelling
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,15 @@ def _token_forms(token: Token) -> tuple[str, ...]:
     entry for the word ("antigens" -> "antigen"); curly apostrophes as the packs write them."""
     low = token.text.lower().replace("\u2019", "'")
     lemma = token.lemma.replace("\u2019", "'")
+    forms = _plain_forms(low, lemma)
+    us = us_spelling(low)  # the packs are in US spelling: "randomised", "tumours"
+    if us != low:
+        forms += tuple(f for f in (us, us_spelling(lemma), *_plain_forms(us, us)[1:])
+                       if f not in forms)
+    return forms
+
+
+def _plain_forms(low: str, lemma: str) -> tuple[str, ...]:
     if lemma != low or len(low) < 5 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
         return (lemma, low) if lemma != low else (low,)
     if low.endswith("ies"):
@@ -172,7 +182,8 @@ def _token_forms(token: Token) -> tuple[str, ...]:
 
 def _forms_agree(forms: tuple[str | None, ...] | None, tokens: list[Token], i: int) -> bool:
     return forms is None or all(
-        f is None or tokens[i + j].text.lower() == f for j, f in enumerate(forms))
+        f is None or tokens[i + j].text.lower() == f or us_spelling(tokens[i + j].text.lower()) == f
+        for j, f in enumerate(forms))
 
 
 _ROUGH_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
@@ -230,9 +241,12 @@ def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str]
         if previous is None or (not previous.plain and term.plain):
             entries[key] = term
     if overlay:
+        # keyed like the terms (lemmas), so "lymph nodes" gives "lymph node" its alternatives
+        names = list(overlay)
+        by_key = {k: overlay[n] for n, k in zip(names, term_keys(names, nlp)) if k}
         for key, term in entries.items():
             if not term.plain:
-                found = overlay.get(term.term.lower())
+                found = overlay.get(term.term.lower()) or by_key.get(key)
                 if found:
                     entries[key] = replace(term, plain=found, judged=False)
     return Lexicon(entries).strict_forms()

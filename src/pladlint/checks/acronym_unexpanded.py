@@ -18,6 +18,7 @@ from pladlint.acronyms import (
     starts_a_name,
 )
 from pladlint.glosses import find_glosses
+from pladlint.term_help import acronym_expansion
 from pladlint.checks.base import Option, Rule, Severity, Violation
 from pladlint.explanations import (
     DEFAULT_GLOSSARY_PATTERNS,
@@ -153,11 +154,17 @@ class AcronymUnexpanded(Rule):
             long_form = use.long_form
             message = (f"'{token}' is spelled out or explained only later (line {line}); do it "
                        f"here, at its first use")
-            suggestion = f"{long_form} ({token})" if long_form else None
+            known = acronym_expansion(token) if not long_form else None
+            suggestion = (f"{long_form} ({token})" if long_form
+                          else known.suggestion(token) if known else None)
         elif name:
             message = (f"'{token}' is not spelled out; write the full name first, then "
                        f"'({token})', or link it to a glossary")
             suggestion = f"{name} ({token})"
+        elif (known := acronym_expansion(token)) is not None:
+            suggestion = known.suggestion(token)
+            message = (f"'{token}' is not spelled out; write the full words first, then "
+                       f"'({token})', or link it to a glossary")
         else:
             message = (f"'{token}' is not spelled out; write the full words first, then "
                        f"'({token})', or link it to a glossary")

@@ -7,6 +7,13 @@ from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
 from pladlint.jargon_scan import options_from_settings, scan
+from pladlint.term_help import drug_description, rare_word_plain
+
+
+def _looks_like_a_drug(word: str) -> bool:
+    """Only a long lower-case word (the rare-word rule found it technical by shape already)
+    is described by its drug-name stem."""
+    return len(word) >= 7 and word.islower()
 
 
 class JargonRareWord(Rule):
@@ -47,11 +54,20 @@ class JargonRareWord(Rule):
                 continue
             unit = ctx.doc.units[m.unit]
             text = unit.text[m.start : m.end]
+            suggestion = None
             if m.term is not None:
+                what = drug_description(m.term.term) or (m.term.plain[0] if m.term.plain
+                                                         else None)
                 message = (f"'{text}' is a drug name patients may not know; say what it is "
                            "or what it treats where it is first used, or link it to a glossary")
+                if what:
+                    suggestion = f"{text}, {what}"
             else:
+                what = rare_word_plain(m.key) or rare_word_plain(text) or (
+                    drug_description(text) if _looks_like_a_drug(text) else None)
                 message = (f"'{text}' is a rare word (Zipf {m.zipf:.1f}) that patients may not "
                            "know; say what it is where it is first used, or link it to a glossary")
-            yield Violation(unit.source_span(m.start, m.end), message, section=m.section,
-                            data={"term": m.key, "zipf": m.zipf})
+                if what:
+                    suggestion = what
+            yield Violation(unit.source_span(m.start, m.end), message, suggestion=suggestion,
+                            section=m.section, data={"term": m.key, "zipf": m.zipf})
