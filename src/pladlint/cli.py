@@ -127,12 +127,17 @@ def main() -> None:
               help="Apply the safe plain-word swaps (wordy phrases), then report what is left.")
 @click.option("--diff", "diff_", is_flag=True,
               help="Show the safe swaps --fix would make, as a diff, without writing.")
+@click.option("--fix-links", is_flag=True,
+              help="With --fix or --diff: also link unexplained jargon that has a glossary "
+                   "entry to the configured glossary-url.")
 def check(paths, config_path, formats, output, fail_on, audience, language, select, ignore,
           stdin_filename, today, color, debug, quiet=False, statistics=False, fix_=False,
-          diff_=False, baseline_path=None,
+          diff_=False, fix_links=False, baseline_path=None,
           report_unused_disables=None, jobs=None, no_cache=False, profile_stages=False) -> None:
     """Lint Markdown pages: files, folders (recursively), or '-' for standard input."""
     paths = list(paths) or [Path(".")]
+    if fix_links and not (fix_ or diff_):
+        raise click.UsageError("--fix-links works with --fix (apply) or --diff (show)")
     today_date = _parse_today(today)
     start = Path(stdin_filename) if (stdin_filename and paths == [Path("-")]) else paths[0]
     try:
@@ -157,7 +162,7 @@ def check(paths, config_path, formats, output, fail_on, audience, language, sele
         if fix_ or diff_:
             from pladlint.fix import run_fixes
 
-            changed = run_fixes(result, config, write=not diff_)
+            changed = run_fixes(result, config, write=not diff_, links=fix_links)
             if diff_:
                 sys.exit(EXIT_PROBLEMS if changed else EXIT_CLEAN)
             if changed:
@@ -270,6 +275,39 @@ def explain(rule: str) -> None:
     if found is None:
         _fail(f"unknown rule '{rule}' (see `pladlint rules`)")
     click.echo(explain_text(found))
+
+
+@main.command("explain-term")
+@click.argument("word")
+@click.option("--file", "page", type=click.Path(path_type=Path),
+              help="A page: also list every use of WORD on it and how each was judged.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Configuration file (default: found walking up from the page).")
+@click.option("--audience", help="Audience when no page is given, or the page names none.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for people, json for tools.")
+def explain_term(word: str, page: Path | None, config_path: Path | None, audience: str | None,
+                 fmt: str) -> None:
+    """Say why WORD was or was not reported as jargon (on a page, with --file)."""
+    from pladlint.term_report import TermReportError, report_text, term_report
+
+    if not word.strip():
+        _fail("WORD is empty")
+    try:
+        config = load_config(config_path, page if page is not None else Path.cwd())
+        if page is not None:
+            config = config_for_path(config, page)
+        if audience:
+            from pladlint.config import parse_config
+
+            parse_config({"audience": audience}, "--audience", config)
+        report = term_report(word, config, page)
+    except (ConfigError, PackError, TermReportError) as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        click.echo(report_text(report))
 
 
 def explain_text(rule) -> str:

@@ -50,6 +50,7 @@ class Config:
     max_file_size: int = 10 * 1024 * 1024
     spacy_model: str | None = None
     glossary_terms: frozenset[str] = frozenset()  # terms of the project glossary file
+    glossary_url: str | None = None  # "https://.../def/{slug}": link fixes for jargon (fix.py)
     rules: dict[str, RuleSetting] = field(default_factory=dict)  # by rule name
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
@@ -147,8 +148,29 @@ _KEYS = {
     "audience": str, "language": str, "exclude": list, "extend-exclude": list,
     "extensions": list, "respect-gitignore": bool, "fail-on": str, "max-file-size": (int, str),
     "spacy-model": str, "rules": dict, "report-unused-disables": bool, "overrides": list,
-    "glossary": str,
+    "glossary": str, "glossary-url": str,
 }
+
+GLOSSARY_URL_FIELDS = ("{slug}", "{term}")
+
+
+def _glossary_url(value: str, where: str) -> str | None:
+    """`glossary-url`: a URL pattern with {slug} or {term}, and no other {...} field."""
+    value = value.strip()
+    if not value:
+        return None  # "" switches it off (e.g. to undo a parent's setting)
+    if not any(f in value for f in GLOSSARY_URL_FIELDS):
+        raise ConfigError(f"{where}: 'glossary-url' must contain {{slug}} or {{term}}, "
+                          f"e.g. \"/glossary#{{slug}}\" (got '{value}')")
+    rest = value
+    for f in GLOSSARY_URL_FIELDS:
+        rest = rest.replace(f, "")
+    if "{" in rest or "}" in rest:
+        raise ConfigError(f"{where}: 'glossary-url' may use only {{slug}} and {{term}} "
+                          f"(got '{value}')")
+    if any(ch.isspace() for ch in value):
+        raise ConfigError(f"{where}: 'glossary-url' must not contain spaces (got '{value}')")
+    return value
 
 
 def parse_config(raw: dict[str, Any], where: str, base: Config | None = None) -> Config:
@@ -189,6 +211,8 @@ def parse_config(raw: dict[str, Any], where: str, base: Config | None = None) ->
         from pladlint.glossary_file import load_glossary
 
         config.glossary_terms = load_glossary(raw["glossary"], where)
+    if "glossary-url" in raw:
+        config.glossary_url = _glossary_url(raw["glossary-url"], where)
     if "rules" in raw:
         config.rules = {**config.rules, **parse_rule_settings(raw["rules"], where)}
     if "report-unused-disables" in raw:

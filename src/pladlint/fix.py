@@ -8,6 +8,14 @@ prose view, so code, URLs and front matter are never changed. When the rule that
 entry (`wordy-phrase`, `complex-word`) is registered, a swap is made only where that rule
 reported a finding, so `--select`, `--ignore`, configuration and inline suppressions hold.
 
+Link fixes (opt-in: `check --fix --fix-links`, `--diff --fix-links`, and a quick fix in the
+editor server): when the configuration sets `glossary-url`, the first unexplained use of a
+term that has a glossary entry, as reported by `jargon-unexplained` (or `jargon-rare-word`
+for a drug name), becomes `[text](url)`. A term has an entry when an NCI pack lists it (every
+term of the nci-*.yml packs comes from an NCI dictionary: their `source` says so) or the
+project glossary file does; nothing is looked up on the network. Only plain prose is linked:
+never a heading, text already inside a link, or text with markup inside it.
+
 Files are rewritten atomically (a temporary file in the same folder, then a rename), with
 their encoding (UTF-8, with or without a BOM) and line endings unchanged.
 """
@@ -19,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from pladlint.checks import find_rule
 from pladlint.config import Config
@@ -44,6 +53,8 @@ class Edit:
     old: str
     new: str
     rule: str
+    kind: str = "swap"  # swap: a plain word for a wordy one; link: [text](glossary url)
+    term: str = ""  # link: the glossary term the URL is for
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +128,155 @@ def plan_edits(result: FileResult, config: Config | None = None) -> list[Edit]:
     return out
 
 
+# -- link fixes: [term](glossary-url) ------------------------------------------------------
+
+_LINK_RULES = ("jargon-unexplained", "jargon-rare-word")
+_LINKABLE_UNITS = ("paragraph", "list_item", "blockquote", "table_cell")
+_NOT_SLUG = re.compile(r"[\W_]+")
+
+
+def glossary_slug(term: str) -> str:
+    """'Lymph node' -> 'lymph-node', "Hodgkin's lymphoma" -> 'hodgkin-s-lymphoma'."""
+    return _NOT_SLUG.sub("-", term.lower()).strip("-")
+
+
+def glossary_link(pattern: str, term: str) -> str:
+    """The URL of `term`'s entry: {slug} is the slug, {term} the URL-quoted term."""
+    return pattern.replace("{slug}", glossary_slug(term)).replace("{term}", quote(term, safe=""))
+
+
+@lru_cache(maxsize=1)
+def dictionary_terms() -> dict[str, str]:
+    """Lower-case term -> term as listed, for every term of a pack whose source is an NCI
+    dictionary (each of those terms is an entry of it)."""
+    from pladlint.packs import PackError, packs_dir
+
+    out: dict[str, str] = {}
+    for path in sorted((packs_dir() / "jargon").glob("*.yml")):
+        try:
+            data = load_pack(f"jargon/{path.name}")
+        except PackError:
+            continue
+        if not _is_dictionary_pack(path.name, data):
+            continue
+        for term in (data.get("terms") or {}):
+            out.setdefault(str(term).strip().lower(), str(term).strip())
+    return out
+
+
+def _is_dictionary_pack(name: str, data: dict) -> bool:
+    return name.startswith("nci-") and "NCI Dictionary" in str(data.get("source", ""))
+
+
+def glossary_entry(term: str, config: Config | None) -> str | None:
+    """The term as its glossary entry names it, or None if no known glossary has it."""
+    key = " ".join(str(term).split()).lower()
+    if not key:
+        return None
+    if config is not None and key in config.glossary_terms:
+        return key
+    return dictionary_terms().get(key)
+
+
+def glossary_url_for(finding, config: Config | None) -> str | None:
+    """The glossary URL a finding of jargon-unexplained / jargon-rare-word can link to."""
+    pattern = getattr(config, "glossary_url", None)
+    if not pattern or finding.rule not in _LINK_RULES:
+        return None
+    term = (finding.data or {}).get("term")
+    if not isinstance(term, str):
+        return None
+    entry = glossary_entry(term, config)
+    return glossary_link(pattern, entry) if entry is not None else None
+
+
+def plan_link_edits(result: FileResult, config: Config | None) -> list[Edit]:
+    """`[text](url)` for each jargon finding whose term has a glossary entry, where the
+    finding's text is plain prose: not a heading, not inside a link, no markup inside."""
+    if not getattr(config, "glossary_url", None) or not result.source:
+        return []
+    wanted = [(f, url) for f in result.findings if (url := glossary_url_for(f, config))]
+    if not wanted:
+        return []
+    text = result.source
+    doc = parse_document(Path(result.path), text)
+    links = [link.span for link in doc.links]
+    edits: list[Edit] = []
+    for f, url in wanted:
+        if any(s.start < f.end and f.start < s.end for s in links):
+            continue  # already (inside) a link
+        unit = _prose_unit_at(doc, f.start, f.end)
+        if unit is None:
+            continue
+        written = text[f.start: f.end]
+        if not written.strip() or any(c in written for c in "[]<>`*_\\\n\r"):
+            continue
+        if "|" in written and unit.kind == "table_cell":
+            continue
+        target = f"<{url}>" if any(c in url for c in " ()<>") else url
+        edits.append(Edit(f.start, f.end, written, f"[{written}]({target})", f.rule, "link",
+                          str(f.data.get("term", ""))))
+    return _without_overlaps(edits)
+
+
+def _prose_unit_at(doc, start: int, end: int):
+    """The linkable prose unit whose text maps one to one onto source [start, end)."""
+    for unit in doc.units:
+        if not unit.starts or not (unit.block.start <= start and end <= unit.block.end):
+            continue
+        try:
+            i = unit.starts.index(start)
+        except ValueError:
+            continue  # another cell of the same table row, say
+        if unit.kind not in _LINKABLE_UNITS:
+            return None  # a heading: its text makes the anchor other pages link to
+        j = i + (end - start)
+        if j > len(unit.starts) or unit.ends[j - 1] != end:
+            return None
+        # every prose character is exactly one source character: no markup, escape or entity
+        if any(unit.ends[k] - unit.starts[k] != 1 or unit.starts[k] != start + (k - i)
+               for k in range(i, j)):
+            return None
+        if unit.text[i:j] != doc.text[start:end]:
+            return None
+        return unit
+    return None
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    edits = sorted(edits, key=lambda e: (e.start, -e.end))
+    out: list[Edit] = []
+    for e in edits:
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+def link_counts_as_glossary(config: Config | None) -> bool:
+    """Whether a link made from `glossary-url` will count as a glossary link afterwards (its
+    URL matches the default or the configured glossary patterns)."""
+    pattern = getattr(config, "glossary_url", None)
+    if not pattern:
+        return True
+    from pladlint.explanations import DEFAULT_GLOSSARY_PATTERNS, GlossaryMatcher
+
+    extra: tuple[str, ...] = ()
+    site_links = True
+    rule = find_rule("jargon-unexplained")
+    if rule is not None and config is not None:
+        options = config.rule_setting(rule).options
+        extra = tuple(options.get("glossary-patterns") or ())
+        site_links = bool(options.get("site-links", True))
+    url = glossary_link(pattern, "biopsy")
+    if site_links and _RELATIVE_URL.match(url):
+        return True  # a link to a page of the site counts too (jargon-unexplained site-links)
+    return GlossaryMatcher.from_strings(tuple(DEFAULT_GLOSSARY_PATTERNS) + extra).is_glossary(url)
+
+
+_RELATIVE_URL = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//|#)\S", re.I)
+
+
 def _reported_spans(result: FileResult, config: Config | None) -> dict[str, list[tuple[int, int]]]:
     """Per fixing rule that exists in the registry: the spans it reported (None: no such rule)."""
     out: dict[str, list[tuple[int, int]]] = {}
@@ -161,12 +321,15 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def fix_file(path: Path, result: FileResult, config: Config | None = None,
-             write: bool = True) -> tuple[list[Edit], str]:
+             write: bool = True, links: bool = False) -> tuple[list[Edit], str]:
     """Plan (and with `write`, apply) the safe swaps for one file; returns them and the diff.
+    With `links`, also the glossary links (`plan_link_edits`).
 
     Nothing is written if the file changed on disk since it was linted.
     """
     edits = plan_edits(result, config)
+    if links:
+        edits = _without_overlaps(edits + plan_link_edits(result, config))
     if not edits:
         return [], ""
     after = apply_edits(result.source, edits)
@@ -180,27 +343,46 @@ def fix_file(path: Path, result: FileResult, config: Config | None = None,
     return edits, diff
 
 
-def run_fixes(result: LintResult, config: Config | None, write: bool) -> int:
-    """`check --fix` / `--diff`: fix (or diff) every linted file; returns the number of swaps.
+def run_fixes(result: LintResult, config: Config | None, write: bool,
+              links: bool = False) -> int:
+    """`check --fix` / `--diff`: fix (or diff) every linted file; returns the number of edits.
+    With `links` (`--fix-links`), glossary links are made too.
 
     The diff goes to standard output, the tally to standard error so a piped diff stays clean.
     """
     import click
 
-    total, files = 0, 0
+    if links and not getattr(config, "glossary_url", None):
+        click.echo("pladlint: warning: --fix-links: no 'glossary-url' is set in the "
+                   "configuration, so there is nothing to link to", err=True)
+    elif links and not link_counts_as_glossary(config):
+        click.echo("pladlint: warning: links made from 'glossary-url' do not match a glossary "
+                   "pattern, so jargon-unexplained will not count them as explanations; add a "
+                   "pattern to [rules.jargon-unexplained] glossary-patterns", err=True)
+    swaps, linked, files = 0, 0, 0
     for r in result.files:
         path = Path(r.path)
         if not path.is_file():  # standard input, or a file gone since
             continue
-        edits, diff = fix_file(path, r, config, write=write)
+        edits, diff = fix_file(path, r, config, write=write, links=links)
         if not edits:
             continue
-        total += len(edits)
+        n_links = sum(1 for e in edits if e.kind == "link")
+        linked += n_links
+        swaps += len(edits) - n_links
         files += 1
         if not write:
             click.echo(diff, nl=False)
+    total = swaps + linked
     if total or not write:
-        verb = "replaced" if write else "would replace"
-        click.echo(f"pladlint: {verb} {total} phrase{'s' if total != 1 else ''} with plain "
-                   f"words in {files} file{'s' if files != 1 else ''}", err=True)
+        would = "" if write else "would "
+        done = []
+        if swaps or not links:
+            done.append(f"{'replaced' if write else 'replace'} {swaps} "
+                        f"phrase{'s' if swaps != 1 else ''} with plain words")
+        if links:
+            done.append(f"{'linked' if write else 'link'} {linked} "
+                        f"term{'s' if linked != 1 else ''} to the glossary")
+        click.echo(f"pladlint: {would}{' and '.join(done)} in {files} "
+                   f"file{'s' if files != 1 else ''}", err=True)
     return total

@@ -4,7 +4,10 @@
   (debounced: typing does not re-lint every keystroke).
 - Hover on a finding: its message, the plain suggestion and the rule's explanation.
 - Code actions: replace a wordy phrase with its plain alternative where the pack marks the
-  swap safe (the same swaps as `pladlint check --fix`), one at a time or all in the file.
+  swap safe (the same swaps as `pladlint check --fix`), one at a time or all in the file; and,
+  when the configuration sets `glossary-url`, "Link 'TERM' to the glossary" for a jargon
+  finding whose term has a glossary entry (the links of `check --fix --fix-links`; never part
+  of "fix all").
 
 Configuration is found as for `pladlint check`: `.pladlint.toml` or `pyproject.toml` walking up
 from the document. Positions are sent in UTF-16 code units, as LSP requires by default.
@@ -16,7 +19,7 @@ import asyncio
 import logging
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lsprotocol import types
@@ -29,7 +32,7 @@ from pladlint.checks import find_rule
 from pladlint.config import Config, ConfigError, load_config
 from pladlint.document import FrontMatterError
 from pladlint.findings import FileResult, Finding
-from pladlint.fix import Edit, plan_edits
+from pladlint.fix import Edit, plan_edits, plan_link_edits
 from pladlint.packs import PackError
 from pladlint.positions import LineIndex
 
@@ -47,6 +50,7 @@ class Checked:
     result: FileResult
     index: LineIndex
     edits: list[Edit]
+    links: list[Edit] = field(default_factory=list)  # glossary links (glossary-url set)
 
 
 class PladlintServer(LanguageServer):
@@ -91,8 +95,13 @@ class PladlintServer(LanguageServer):
                     range=types.Range(types.Position(0, 0), types.Position(0, 3)),
                     message=str(exc), severity=types.DiagnosticSeverity.Error, source=SOURCE)]
             edits = plan_edits(result, config)
+            try:
+                links = plan_link_edits(result, config)
+            except Exception:  # a link offer must never cost the diagnostics
+                log.exception("pladlint: planning glossary links for %s failed", uri)
+                links = []
         index = LineIndex(result.source)
-        self.checked[uri] = Checked(version, result, index, edits)
+        self.checked[uri] = Checked(version, result, index, edits, links)
         return [self.diagnostic(f, index, result.source) for f in result.findings]
 
     def diagnostic(self, f: Finding, index: LineIndex, text: str) -> types.Diagnostic:
@@ -253,7 +262,7 @@ def build_server(debounce: float = 0.3) -> PladlintServer:
                     ) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
         checked = ls.checked.get(uri)
-        if checked is None or not checked.edits:
+        if checked is None or not (checked.edits or checked.links):
             return None
         doc = ls.workspace.get_text_document(uri)
         if doc.source != checked.result.source:  # stale: wait for the next check
@@ -274,8 +283,21 @@ def build_server(debounce: float = 0.3) -> PladlintServer:
                     kind=types.CodeActionKind.QuickFix, diagnostics=related or None,
                     is_preferred=True,
                     edit=types.WorkspaceEdit(changes={uri: [edit]})))
+        for e in checked.links:
+            if e.start <= end and start <= e.end:
+                edit = types.TextEdit(to_range(index, text, e.start, e.end), e.new)
+                related = [d for d in params.context.diagnostics
+                           if d.source == SOURCE and d.code == e.rule
+                           and from_position(index, text, d.range.start) == e.start
+                           and from_position(index, text, d.range.end) == e.end]
+                actions.append(types.CodeAction(
+                    title=f"Link '{e.old}' to the glossary",
+                    kind=types.CodeActionKind.QuickFix, diagnostics=related or None,
+                    edit=types.WorkspaceEdit(changes={uri: [edit]})))
         only = [_kind(k) for k in params.context.only] if params.context.only else None
-        if only is None or any(k.startswith(types.CodeActionKind.Source.value) for k in only):
+        wants_source = only is None or any(
+            k.startswith(types.CodeActionKind.Source.value) for k in only)
+        if checked.edits and wants_source:  # "fix all": the safe swaps only, never links
             edits = [types.TextEdit(to_range(index, text, e.start, e.end), e.new)
                      for e in checked.edits]
             n = len(edits)
