@@ -9,6 +9,7 @@ import pytest
 
 from pladlint.api import lint_text
 from pladlint.config import ConfigError, load_config
+from pladlint.glosses import find_glosses
 from pladlint.explanations import defined_here, plain_gloss
 from pladlint.language.analysis import Token
 from pladlint.lexicon import Lexicon, Term
@@ -71,12 +72,15 @@ def test_density_is_null_for_other_languages() -> None:
 ])
 def test_inline_explanations(text: str, term: str, explained: bool) -> None:
     i = text.index(term)
-    assert defined_here(text, i, i + len(term)) is explained
+    j = i + len(term)
+    by_gloss = any(g.explains(i, j) or (g.holds(i, j) and g.names) for g in find_glosses(text))
+    assert (by_gloss or defined_here(text, i, j)) is explained
 
 
 def test_plain_gloss_needs_everyday_words() -> None:
-    assert plain_gloss("x (swelling of the arm)", 1)
-    assert not plain_gloss("x (lymphangiosarcoma)", 1)
+    assert plain_gloss("x, or swelling of the arm, goes", 1)
+    assert not plain_gloss("x, or lymphangiosarcoma, goes", 1)
+    assert not plain_gloss("x (swelling)", 1)  # parentheses: glosses.find_glosses
 
 
 def test_inflected_term_matches_only_its_form() -> None:
@@ -92,10 +96,15 @@ def test_match_never_spans_a_barrier() -> None:
     assert list(lexicon.matches(words, barriers=[6])) == []
 
 
-def test_heading_names_the_term() -> None:
-    text = "## Immunotherapy\n\nImmunotherapy helps your immune system fight cancer.\n"
-    result = lint_text(text, config_for(["jargon-unexplained"]), path="p.md", today=TODAY)
+def test_heading_term_is_judged_by_the_body_below() -> None:
+    explained = ("## Immunotherapy\n\nImmunotherapy is a treatment that helps your immune "
+                 "system fight cancer.\n")
+    result = lint_text(explained, config_for(["jargon-unexplained"]), path="p.md", today=TODAY)
     assert _jargon(result) == []
+    unexplained = "## Immunotherapy\n\nYou may get immunotherapy every three weeks.\n"
+    result = lint_text(unexplained, config_for(["jargon-unexplained"]), path="p.md", today=TODAY)
+    found = [f for f in result.findings if f.rule == "jargon-unexplained"]
+    assert [(f.line, f.text) for f in found] == [(1, "Immunotherapy")]  # at its first use
 
 
 def test_site_links_option() -> None:

@@ -108,18 +108,6 @@ def not_an_acronym_here(text: str, start: int, end: int) -> bool:
     return False
 
 
-# An acronym that starts a proper name: "UNC Lineberger Comprehensive Cancer Center".
-_NAME_AFTER = re.compile(
-    r"^(?:\s+[A-Z][\w'’&.-]*){1,5}?\s+(?:Center|Centre|Institute|University|Hospital|"
-    r"Foundation|Society|Association|College|School|Clinic|Network|Group|Program|Programme|"
-    r"Consortium|Alliance|Trust|Council|Agency|Department|Office|Service|Services|Laboratory|"
-    r"Laboratories|Medical\s+Center)\b")
-
-
-def starts_a_name(text: str, end: int) -> bool:
-    return bool(_NAME_AFTER.match(text[end : end + 120]))
-
-
 def names_its_kind(text: str, end: int) -> bool:
     """Is the acronym ending at `end` followed by what it is ('BRAF gene', 'HER2 protein',
     'the RESONATE trial'), or by an identifier ('PMID: 123')? Gene, protein and trial

@@ -118,8 +118,8 @@ def plain_gloss(text: str, end: int) -> bool:
     from pladlint.rare_words import zipf  # memoized per word; imported here: no cycle
 
     m = _GLOSS_TEXT.match(text[end : end + 90])
-    if not m:
-        return False
+    if not m or m.group(1) is not None:
+        return False  # a parenthesis is judged by glosses.find_glosses, in both directions
     gloss = m.group(1) or m.group(2) or m.group(3)
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", gloss)
     if (not 1 <= len(words) <= 8 or any(c.isdigit() for c in gloss)

@@ -28,6 +28,8 @@ class Gloss:
     tail_start: int = -1  # a mention must end after this: within the phrase's last words
     names: bool = False  # the explaining words are a name for the phrase ("X, also called Y",
     # "the gums (gingiva)"): a term among them is explained too, not just exempt
+    exempt: bool = True  # its words are never findings; False for a clause that describes
+    # what the term does ("cells, which line the urethra and ureters"): terms there count
 
     def explains(self, start: int, end: int) -> bool:
         """Is the mention at [start, end) the explained phrase, or its head? "percutaneous
@@ -36,7 +38,7 @@ class Gloss:
         return self.term_start <= start and end <= self.term_end and end > self.tail_start
 
     def holds(self, start: int, end: int) -> bool:
-        return self.text_start <= start and end <= self.text_end
+        return self.exempt and self.text_start <= start and end <= self.text_end
 
 
 # Words that end the phrase a gloss explains, walking back from the gloss (or forward after
@@ -126,6 +128,7 @@ _AFTER = [
                 r"treatment|[a-z]+\s+(?:that|which|of|to|used|made))\b", re.I),
      "definition", "clause"),
 ]
+_COPULA = re.compile(r",?\s+which\s+(?:is|are|was|were|means?|refers?|stands?)\b", re.I)
 # Glosses before the explained phrase: "... is called X", "known as X".
 _BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were)\s+)?(?:\b(?:also|sometimes|often|usually)\s+)?"
@@ -166,7 +169,9 @@ def find_glosses(text: str) -> list[Gloss]:
                 tail = _tail(text, start, term_end)
                 if how in ("appositive", "synonym") and _lists_a_class(text, m.end()):
                     start = tail = _list_before(text, start)
-                out.append(Gloss(start, term_end, m.end(), end, how, tail, how == "synonym"))
+                exempt = how != "relative" or bool(_COPULA.match(text, m.start()))
+                out.append(Gloss(start, term_end, m.end(), end, how, tail, how == "synonym",
+                                 exempt))
     for m in _BEFORE.finditer(text):
         end = _phrase_after(text, m.end())
         if end is None:
@@ -215,6 +220,8 @@ def _parentheses(text: str) -> list[Gloss]:
         if start is None:
             continue
         acronym = bool(_ACRONYM_ONLY.match(inner))
+        if acronym and not _spells(inner, text[start:open_at]):
+            continue  # "edema (CT)": a label or a cross-reference, not its expansion
         # Which way it explains: "edema (swelling)" explains the phrase; "the gums
         # (gingiva)" names the phrase's plain words; both ways for "CT scan (CAT scan)".
         explains = acronym or bool(_CUE.match(inner)) or _plain(inner)
@@ -226,6 +233,14 @@ def _parentheses(text: str) -> list[Gloss]:
                          "acronym" if acronym else "parenthesis",
                          _tail(text, start, open_at), names))
     return out
+
+
+def _spells(inner: str, phrase: str) -> bool:
+    """Does the acronym (or one of "MS/MS") stand for the words before it?"""
+    from pladlint.acronyms import schwartz_hearst
+
+    token = inner.strip().split("/")[0].rstrip("s").removesuffix("'").removesuffix("’")
+    return schwartz_hearst(token, phrase) >= 0
 
 
 def _plain(text: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 
 from pladlint.language.analysis import Token
 from pladlint.lexicon import everyday_words
+from pladlint.spelling import us_spelling
 from pladlint.packs import PackError, load_pack
 
 PACK = "jargon/rare-words.yml"
@@ -41,6 +42,7 @@ class RareWordSettings:
     shapes: tuple[re.Pattern, ...]
     common_prefixes: tuple[str, ...]
     common_suffixes: tuple[str, ...]
+    combining_forms: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,8 @@ def settings() -> RareWordSettings:
         endings, frozenset(known), float(data.get("very_rare_zipf", 2.5)),
         float(data.get("common_zipf", 3.5)), shapes,
         tuple(str(x) for x in data.get("common_prefixes", []) or []),
-        tuple(str(x) for x in data.get("common_suffixes", []) or []))
+        tuple(str(x) for x in data.get("common_suffixes", []) or []),
+        tuple(str(x) for x in data.get("combining_forms", []) or []))
 
 
 def _stems(word: str, endings: tuple[str, ...]) -> Iterator[str]:
@@ -102,7 +105,8 @@ class RareWordFinder:
         return found
 
     def _judge(self, word: str, lemma: str) -> float | None:
-        low = word.lower()
+        low = us_spelling(word.lower())  # "hospitalisation" is as common as "hospitalization"
+        lemma = us_spelling(lemma)
         if low in self.s.known or lemma in self.s.known:
             return None
         z = zipf(low)
@@ -186,6 +190,8 @@ def transparent_compound(word: str) -> bool:
     prefix ('post') in front is no everyday word, so 'postdischarge' stays."""
     s = settings()
     low = word.lower()
+    if low.startswith(s.combining_forms):
+        return False
     for k in range(4, len(low) - 3):
         head, rest = low[:k], low[k:]
         if head in s.prefixes or head in s.common_prefixes:
@@ -244,9 +250,15 @@ def misspelling_of(word: str, names: frozenset[str] | set[str] = frozenset()) ->
         return None
     known = _known_words()
     for candidate in _edits(low):
-        if candidate != low and ((candidate in known and zipf(candidate) >= 3.5)
-                                 or (len(low) >= 7 and candidate in names)):
+        if candidate != low and candidate in known and zipf(candidate) >= 3.5:
             return candidate
+    if len(low) >= 7:
+        # a listed name with two letters swapped ("cabozanitnib"); other one-letter changes
+        # between listed names are other words ("cytotoxic", "cytotoxin")
+        for i in range(len(low) - 1):
+            swapped = low[:i] + low[i + 1] + low[i] + low[i + 2:]
+            if swapped != low and swapped in names:
+                return swapped
     return None
 
 

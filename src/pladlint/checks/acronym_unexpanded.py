@@ -15,7 +15,6 @@ from pladlint.acronyms import (
     key,
     names_its_kind,
     proper_name_for,
-    starts_a_name,
 )
 from pladlint.glosses import find_glosses
 from pladlint.term_help import acronym_expansion
@@ -111,8 +110,8 @@ class AcronymUnexpanded(Rule):
                         unit.text, occ.start, occ.token, pack.state_codes):
                     continue
                 span = unit.source_span(occ.start, occ.end)
-                if _italic(doc.text, span) or starts_a_name(unit.text, occ.end):
-                    continue  # *BRCA1*: a gene symbol; "UNC Lineberger Cancer Center": a name
+                if _italic(doc.text, span):
+                    continue  # *BRCA1*: a gene symbol, a name the reader is not asked to expand
                 long_form = expanded_here(unit.text, occ.start, occ.end, occ.token)
                 abbr = abbrs.get(k)
                 if long_form is None and abbr and abbr[0] <= span.start:
