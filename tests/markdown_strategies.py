@@ -172,3 +172,182 @@ def page_bytes(draw) -> bytes:
     elif damage == 2:
         data = draw(st.sampled_from((b"\xff\xfe", b"\xfe\xff", b""))) + draw(st.binary(max_size=64))
     return data
+
+
+# -- richer pages for the fuzz campaign (benchmarks/fuzz.py, tests/test_fuzz_smoke.py) --------
+#
+# Kept apart from `markdown_page` so the examples test_fuzz.py derandomizes stay the same.
+# `rich_page` adds footnotes, multi-line HTML blocks, blocks nested in list items, generated
+# front matter, a line ending drawn per line, characters of every Unicode general category,
+# and the wordy phrases and glossary terms `--fix` rewrites, so fixes are exercised too.
+
+# Every general category; Cs (lone surrogates) only where a str can hold them (lint_text).
+CATEGORIES = ("Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd",
+              "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc",
+              "Cf", "Co", "Cn")
+FIXABLE = (  # safe swaps of rules/plain-language.yml, in several cases and spacings
+    "in order to", "In order to", "IN ORDER TO", "prior to", "a large number of",
+    "due to the fact that", "at this point in time", "in the near future", "in  order\tto",
+    "in\norder to", "**in order** to", "in order to.", "utilize", "Utilize", "assistance",
+    "in spite of the fact that", "at the present time", "with the exception of",
+)
+GLOSSARY_TERMS = ("biopsy", "chemotherapy", "lymphedema", "metastatic", "neutropenia",
+                  "Hodgkin lymphoma", "lymph node", "oncologist", "mucositis", "stent")
+LINE_ENDINGS = ("\n", "\n", "\n", "\r\n", "\r", "\u2028", "\x0b\n", " \n", "\\\n")
+
+
+_BY_CATEGORY = {cat: st.text(alphabet=st.characters(categories=[cat]), min_size=1, max_size=4)
+                for cat in CATEGORIES + ("Cs",)}
+_ANY_CATEGORY = st.one_of(*(_BY_CATEGORY[c] for c in CATEGORIES))
+_ANY_CATEGORY_OR_SURROGATE = st.one_of(_ANY_CATEGORY, _BY_CATEGORY["Cs"])
+
+
+def category_text(allow_surrogates: bool = False) -> st.SearchStrategy[str]:
+    """A few characters from one general category (any of them)."""
+    return _ANY_CATEGORY_OR_SURROGATE if allow_surrogates else _ANY_CATEGORY
+
+
+rich_word = st.one_of(word, word, word, st.sampled_from(FIXABLE), st.sampled_from(GLOSSARY_TERMS),
+                      category_text())
+
+
+@st.composite
+def rich_inline(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 7))):
+        kind = draw(st.integers(0, 9))
+        w = " ".join(draw(st.lists(rich_word, min_size=1, max_size=4)))
+        if kind == 0:
+            parts.append(f"{w}[^{draw(st.sampled_from(('1', 'note', 'x y', '')))}]")
+        elif kind == 1:
+            parts.append(f"[{w}]({draw(url)})")
+        elif kind == 2:
+            parts.append(f"<span title=\"{w}\">{w}</span>")
+        elif kind == 3:
+            parts.append(f"`{w}`" if draw(st.booleans()) else f"``{w}`")
+        elif kind == 4 and draw(st.integers(0, 3)) == 0:
+            parts.append(draw(inline()))
+        else:
+            parts.append(w)
+    sep = draw(st.sampled_from((" ", " ", "", "  ", "\t")))
+    return sep.join(parts)
+
+
+@st.composite
+def rich_list(draw, depth: int = 0) -> list[str]:
+    lines = []
+    marker = draw(st.sampled_from(("-", "*", "+", "1.", "10)", "-   ", "*\t")))
+    pad = draw(st.sampled_from(("  ", "   ", "    ", "\t", " ")))
+    for _ in range(draw(st.integers(1, 3))):
+        lines.append(pad * depth + f"{marker} {draw(rich_inline())}")
+        inner = draw(st.integers(0, 6))
+        if inner == 0 and depth < 5:
+            lines.extend(draw(rich_list(depth + 1)))
+        elif inner == 1:  # a block inside the item, indented under it
+            lines.extend(pad * (depth + 1) + line for line in draw(rich_block(depth + 1)))
+        elif inner == 2:
+            lines.append(draw(rich_inline()))  # lazy continuation
+    return lines
+
+
+@st.composite
+def footnote(draw) -> list[str]:
+    label = draw(st.sampled_from(("1", "note", "x y", "", "^")))
+    lines = [f"[^{label}]: {draw(rich_inline())}"]
+    for _ in range(draw(st.integers(0, 2))):
+        lines.append(draw(st.sampled_from(("    ", "  ", ""))) + draw(rich_inline()))
+    return lines
+
+
+@st.composite
+def html_block(draw) -> list[str]:
+    tag = draw(st.sampled_from(("div", "pre", "script", "style", "textarea", "table", "details",
+                                "section", "p", "custom-el")))
+    body = [draw(rich_inline()) for _ in range(draw(st.integers(0, 3)))]
+    blank = [""] if draw(st.booleans()) else []
+    close = [f"</{tag}>"] if draw(st.booleans()) else []
+    open_ = draw(st.sampled_from((f"<{tag}>", f"<{tag} class=\"x\">", f"<{tag}\n  lang=\"es\">",
+                                  "<!--", "<?xml", "<!DOCTYPE html>")))
+    return [open_, *blank, *body, *close]
+
+
+@st.composite
+def rich_block(draw, depth: int = 0) -> list[str]:
+    kind = draw(st.integers(0, 9 if depth < 3 else 6))
+    if kind == 0:
+        return draw(footnote())
+    if kind == 1:
+        return draw(html_block())
+    if kind == 2:
+        return [f"{'#' * draw(st.integers(1, 6))} {draw(rich_inline())}"
+                f"{draw(st.sampled_from(('', ' #', ' ##  ', ' {#id}')))}"]
+    if kind == 3:
+        return draw(table())
+    if kind == 4:
+        return [draw(rich_inline()) for _ in range(draw(st.integers(1, 4)))]
+    if kind == 5:
+        return ["> " + line for line in draw(rich_block(depth + 1))]
+    if kind == 6:
+        return draw(block())
+    return draw(rich_list(depth))
+
+
+@st.composite
+def generated_front_matter(draw) -> str:
+    fence = draw(st.sampled_from(("---", "---", "+++", "--- ", "----")))
+    keys = ("title", "audience", "audienceLevel", "language", "lastReviewed", "glossary",
+            "pladlint", "x")
+    lines = [fence]
+    for _ in range(draw(st.integers(0, 4))):
+        key = draw(st.sampled_from(keys))
+        value = draw(st.one_of(
+            st.sampled_from(("patient", "professional", "es", "en", "2026-01-01", "[a, b]",
+                             "{a: 1}", "|", ">", "null", "~", "'quoted", "\"x\"", "&a x",
+                             "*a", "!!binary aGk=", "- item", "")),
+            category_text()))
+        sep = " = " if fence == "+++" else ": "
+        lines.append(f"{key}{sep}{value}")
+    if draw(st.integers(0, 4)):  # sometimes unclosed
+        lines.append(draw(st.sampled_from((fence, "---", "...", "+++"))))
+    return "\n".join(lines) + "\n"
+
+
+@st.composite
+def rich_page(draw) -> str:
+    """A page as text: any structure, any category, line endings mixed line by line."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(0, 6))):
+        lines.extend(draw(rich_block()))
+        if draw(st.booleans()):
+            lines.append("")
+    mixed = draw(st.integers(0, 3)) == 0
+    newline = draw(st.sampled_from(LINE_ENDINGS[:5]))
+    body = ""
+    for line in lines:
+        body += line + (draw(st.sampled_from(LINE_ENDINGS)) if mixed else newline)
+    if not draw(st.booleans()):
+        body = body[: -len(newline)] if body.endswith(newline) else body
+    front = draw(st.one_of(st.sampled_from(FRONT_MATTER), generated_front_matter()))
+    if draw(st.integers(0, 9)) == 0:  # lone surrogates: a str from the editor can hold them
+        at = draw(st.integers(0, len(body)))
+        body = body[:at] + draw(category_text(allow_surrogates=True)) + body[at:]
+    return front.replace("\n", newline) + body
+
+
+@st.composite
+def rich_bytes(draw) -> bytes:
+    """`rich_page` encoded, sometimes damaged (BOM, NUL, bad UTF-8, UTF-16, truncated)."""
+    text = draw(rich_page())
+    data = text.encode("utf-8", "surrogatepass")
+    damage = draw(st.integers(0, 7))
+    if damage == 0:
+        data = b"\xef\xbb\xbf" + data
+    elif damage == 1:
+        at = draw(st.integers(0, len(data)))
+        data = data[:at] + draw(st.sampled_from((b"\x00", b"\xed\xa0\x80", b"\xc3", b"\xff",
+                                                  b"\xf4\x90\x80\x80", b"\xc0\xaf"))) + data[at:]
+    elif damage == 2:
+        data = text.encode("utf-16", "surrogatepass")
+    elif damage == 3:
+        data = data[: draw(st.integers(0, len(data)))]
+    return data

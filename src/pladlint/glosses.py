@@ -69,7 +69,7 @@ _NOT_GLOSS = re.compile(
     r"like\b|page\b|pages\b|figure\b|fig\b|table\b|chapter\b|p\.|pp\.|n\s*=|ref\b|"
     r"updated\b|source\b|version\b|in\s+\d|from\s+\d|ages?\s+\d|about\s+\d|or\s+\d|\d|"
     # an aside, not an explanation: "(limited by a short follow-up)", "(with 12 people)"
-    r"[a-z]+ed\s+(?:by|on|with|for|in|to|from|at|as)\b|with\b|without\b|not\b|in\b|at\b|"
+    r"[a-z]+ed\s+(?:by|on|with|for|in|to|from|at|as)\b|with\b|without\b|in\b|at\b|"
     r"during\b|after\b|before\b|per\b|mainly\b|mostly\b|only\b|usually\b|often\b|"
     r"excluding\b|except\b|if\b|unless\b|whether\b|because\b|although\b|but\b)",
     re.I)
@@ -89,12 +89,13 @@ _LETTERS = re.compile(r"[^\W\d_]")
 # Glosses after the explained phrase: (pattern, how, where the explaining words end).
 # "clause": at the next full stop, semicolon or bracket; "comma": also at the next comma.
 _AFTER = [
+    # "which" and a verb that says what the thing is or does; not "which may be followed by"
     (re.compile(r",?\s+which\s+(?:is|are|was|were|means?|refers?|stands?|describes?|has|have|"
-                r"had|can|helps?|makes?|carr(?:y|ies)|lines?|connects?|controls?|contains?|"
+                r"helps?|makes?|carr(?:y|ies)|lines?|connects?|controls?|contains?|"
                 r"produces?|protects?|holds?|filters?|covers?|surrounds?|moves?|keeps?|"
-                r"removes?|blocks?|kills?|stops?|works?|causes?|affects?|may|might)\b", re.I),
+                r"removes?|blocks?|kills?|stops?|works?|uses?|looks?|checks?|measures?|"
+                r"shows?|finds?|treats?)\b", re.I),
      "relative", "clause"),
-    (re.compile(r",\s+which\b", re.I), "relative", "clause"),
     (re.compile(r",\s+(?:that\s+is|i\.\s?e\.|ie)\s*,?", re.I), "appositive", "clause"),
     (re.compile(r";\s+that\s+is\s*,?", re.I), "appositive", "clause"),
     (re.compile(r",?\s+(?:also\s+)?(?:called|known\s+as|or\s+simply|abbreviated(?:\s+as)?)\b",
@@ -128,6 +129,7 @@ _AFTER = [
                 r"treatment|[a-z]+\s+(?:that|which|of|to|used|made))\b", re.I),
      "definition", "clause"),
 ]
+_PLURAL_COPULA = re.compile(r"\s+(?:are|were)\b", re.I)
 _COPULA = re.compile(r",?\s+which\s+(?:is|are|was|were|means?|refers?|stands?)\b", re.I)
 # Glosses before the explained phrase: "... is called X", "known as X".
 _BEFORE = re.compile(
@@ -135,6 +137,11 @@ _BEFORE = re.compile(
     r"\b(?:called|known\s+as|named|termed|referred\s+to\s+as|the\s+(?:medical\s+)?"
     r"(?:term|name|word)(?:\s+for\s+(?:this|it|these))?(?:\s+is)?)\s+"
     r"(?:(?:a|an|the)\s+)?[\"'“‘]?", re.I)
+# A name after the kind of thing it is: "the Chinese herb Aristolochia fangchi", "the drug X".
+_CLASS_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}(?:drug|medicine|herb|plant|protein|gene|enzyme|"
+    r"hormone|vitamin|mineral|chemical|substance|virus|bacterium|bacteria|germ|fungus|"
+    r"parasite|supplement|antibody|antibiotic|vaccine|dye|metal)s?\s+(?=[A-Za-z])", re.I)
 # Drugs named as examples of their class: "antipsychotics, such as clozapine or quetiapine".
 _EXAMPLES = re.compile(
     r"\b(?:drugs?|medicines?|medications?|agents?|therap(?:y|ies)|chemotherapy|vaccines?|"
@@ -165,10 +172,13 @@ def find_glosses(text: str) -> list[Gloss]:
                 end = _clause_end(text, m.end(), until == "comma")
             if how == "definition" and not _at_clause_start(text, start):
                 continue  # "... echocardiography is an opportunity to ..." is no definition
+            if text[start:term_end].strip().lower() in _PRONOUNS:
+                continue  # "They are used to prevent ...": nothing is named
             if end > m.end():
                 tail = _tail(text, start, term_end)
-                if how in ("appositive", "synonym") and _lists_a_class(text, m.end()):
-                    start = tail = _list_before(text, start)
+                if (how in ("appositive", "synonym") and _lists_a_class(text, m.end())) or (
+                        how == "definition" and _PLURAL_COPULA.match(text, m.start())):
+                    start = tail = _list_before(text, start)  # "X and Y are rare tumors that"
                 exempt = how != "relative" or bool(_COPULA.match(text, m.start()))
                 out.append(Gloss(start, term_end, m.end(), end, how, tail, how == "synonym",
                                  exempt))
@@ -179,6 +189,10 @@ def find_glosses(text: str) -> list[Gloss]:
         begin = _clause_start(text, m.start())
         if begin < m.start() and _has_words(text[begin : m.start()]):
             out.append(Gloss(m.end(), end, begin, m.start(), "called", m.end() - 1))
+    for m in _CLASS_BEFORE.finditer(text):
+        end = _phrase_after(text, m.end(), 4)
+        if end is not None:
+            out.append(Gloss(m.end(), end, m.start(), m.end(), "class", m.end() - 1))
     for m in _EXAMPLES.finditer(text):
         end = _list_after(text, m.end())
         if end is not None:
@@ -194,6 +208,7 @@ def _tail(text: str, start: int, end: int) -> int:
 
 
 _SMALL = frozenset("of the a an in on".split())
+_PRONOUNS = frozenset("it they this these that those he she we you which what there".split())
 
 
 def _list_after(text: str, pos: int) -> int | None:
@@ -330,7 +345,9 @@ def _clause_start(text: str, pos: int) -> int:
 # A short parenthesis that describes rather than names: "(a test)", "(which is rare)".
 _NOT_A_NAME = re.compile(r"^\s*(?:a|an|the|which|that|who|when|where|how|it|they|this|these|"
                          r"not|also|called|or|and)\b", re.I)
-_DETERMINER = re.compile(r"^[\s*_\"“‘']*(?:(?:a|an|the|your|this|these|some)\s+)?$", re.I)
+# A determiner, or a few describing words and a bracket ("Gastrointestinal (GI) ...").
+_DETERMINER = re.compile(r"^[\s*_\"“‘']*(?:(?:a|an|the|your|this|these|some)\s+)?"
+                         r"(?:[\w-]+\s*(?:\([^()]*\)\s*)?){0,3}$", re.I)
 
 
 def _at_clause_start(text: str, pos: int) -> bool:

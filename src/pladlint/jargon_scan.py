@@ -124,11 +124,16 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
     glossary_ranges = glossary_link_ranges(doc, matcher)
     barriers: dict[int, list[int]] = {}
     linked: dict[int, list[tuple[int, int]]] = {}
+    named: dict[int, list[tuple[int, int]]] = {}
     for link in doc.links:
         if link.unit is not None:
             barriers.setdefault(link.unit, []).extend((link.prose_start, link.prose_end))
             if _SITE_URL.match(link.url):
                 linked.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
+            elif link.url.lower().startswith(("http://", "https://")):
+                # a link whose whole text is the term leads to a page about it:
+                # "[Monoclonal Antibodies](https://www.cancer.gov/.../immunotherapy)"
+                named.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
     abbrs = abbr_spans(doc)
     lower_seen: set[str] = set()
     for ua in ctx.analysis:  # map and filter run in C: every token of the page passes here
@@ -158,9 +163,11 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
         glosses = find_glosses(unit.text)
         defined_next = _defined_in_next_sentence(found, unit.text, analysis.sentences)
         for start, end, key, term, z, aliases in found:
+            site = linked.get(ui, ()) if options.site_links else ()
+            if options.site_links and ui in named:
+                site = [*site, *((a, b) for a, b in named[ui] if _whole(unit.text, a, b, start, end))]
             how, detail = _how_explained(unit, start, end, key, aliases, glossary, explained,
-                                         ranges, linked.get(ui, ()) if options.site_links else (),
-                                         glosses, abbrs, defined_next)
+                                         ranges, site, glosses, abbrs, defined_next)
             if how is not None and how != "in-explanation":
                 explained.add(key)
                 explained.update(aliases)
@@ -191,6 +198,11 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
 @lru_cache(maxsize=4)
 def _single_words(lexicon: Any) -> frozenset[str]:
     return frozenset(t.term.lower() for t in lexicon.entries.values() if " " not in t.term)
+
+
+def _whole(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """Is the mention at [start, end) the whole of the link text at [a, b)?"""
+    return not text[a:start].strip(" *_'\"") and not text[end:b].strip(" *_'\"s")
 
 
 def _report_heading(out: JargonScan, pending: list[int], reported: set[tuple[int, str]]) -> None:
@@ -228,11 +240,25 @@ def _candidates(unit: Any, analysis: Any, lexicon: Any, rare: Any, barriers: Any
         lemmas = " ".join(t.lemma for t in tokens[m.first : m.last])
         found.append((start, end, m.term.term.lower(), m.term, None, (surface, lemmas)))
     starts = sentence_starts | {t.start for t in tokens} if heading else sentence_starts
+    rare_found: list[Found] = []
     for ti, z in rare.find(tokens, covered, starts, lower_seen | _heading_words(heading, tokens)):
         t = tokens[ti]
-        found.append((t.start, t.end, t.lemma, None, z, (t.text.lower(),)))
+        last = rare_found[-1] if rare_found else None
+        if last is not None and _NAME_GAP.match(unit.text, last[1], t.start) and \
+                _NAME_GAP.match(unit.text, last[1], t.start).end() == t.start:
+            # one name in several words: "Lutetium Lu 177 Vipivotide Tetraxetan"
+            rare_found[-1] = (last[0], t.end, f"{last[2]} {t.lemma}", None, min(last[4], z),
+                              (unit.text[last[0]:t.end].lower(),))
+        else:
+            rare_found.append((t.start, t.end, t.lemma, None, z, (t.text.lower(),)))
+    found.extend(rare_found)
     found.sort(key=lambda f: f[0])
     return found
+
+
+# What may stand between two rare words of one name: spaces, a hyphen, an element symbol
+# and mass number ("Lu 177").
+_NAME_GAP = re.compile(r"[ \t-]*(?:[A-Z][a-z]?[ \t]+\d+[ \t-]*|\d+[ \t-]*)?")
 
 
 def _in_context(term: Term, text: str, start: int, end: int) -> bool:

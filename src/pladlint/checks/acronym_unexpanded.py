@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator
@@ -53,6 +54,23 @@ def _italic(text: str, span: Span) -> bool:
                 and not after.startswith(mark * 2):
             return True
     return before.lower().endswith(("<i>", "em>")) and after.lower().startswith(("</i>", "</em"))
+
+
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![.!?:])\b([A-Z][a-z]{2,})[ \t]+$")
+_NOT_NAMES = frozenset("The This That These Those A An In On At For With From By To Of And Or "
+                       "But If When While After Before During Your Our Their Its His Her Ask "
+                       "Call See Read Visit Use Get Take Talk Learn How What Why Who Where "
+                       "Which Some Most Many All Each Every No Both".split())
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Right after a capitalised word that is not the first of its sentence: the acronym is
+    part of a brand or product name ("Adriamycin PFS", "Oncotype DX")."""
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m.group(1) in _NOT_NAMES:
+        return False
+    before = text[: m.start(1)].rstrip()
+    return bool(before) and before[-1] not in ".!?:(\"“"
 
 
 def _glossed(glosses, start: int, end: int) -> bool:
@@ -110,8 +128,8 @@ class AcronymUnexpanded(Rule):
                         unit.text, occ.start, occ.token, pack.state_codes):
                     continue
                 span = unit.source_span(occ.start, occ.end)
-                if _italic(doc.text, span):
-                    continue  # *BRCA1*: a gene symbol, a name the reader is not asked to expand
+                if _italic(doc.text, span) or _after_a_name(unit.text, occ.start):
+                    continue  # *BRCA1*: a gene symbol; "Adriamycin PFS", "Oncotype DX": a name
                 long_form = expanded_here(unit.text, occ.start, occ.end, occ.token)
                 abbr = abbrs.get(k)
                 if long_form is None and abbr and abbr[0] <= span.start:
