@@ -76,9 +76,10 @@ _NOT_GLOSS = re.compile(
 # What makes a parenthesis or appositive a description whatever its words: "(a procedure
 # that ...)", "(which ...)", "(also called ...)". Without it, a bare phrase is a gloss only
 # in everyday words: "(swelling)", not "(incidence of diabetes mellitus)".
-_CUE = re.compile(r"^\s*(?:a|an|the|one|which|that|who|where|when|also|or|i\.\s?e\.|ie|"
+_CUE = re.compile(r"^\s*(?:i\.\s?e\.|(?:a|an|the|one|which|that|who|where|when|also|or|ie|"
                   r"meaning|means|called|known|this|these|[a-z]+s\s+(?:that|which|who|used|"
-                  r"made|found))\b", re.I)
+                  r"made|found))\b|[A-Z][A-Za-z0-9-]*[A-Z0-9]s?\s*(?:,|:|\s[-–—])\s)", re.I)
+_NUMBER = re.compile(r"\d")
 PLAIN_ZIPF = 3.0
 # A pronunciation guide: "(PA-klih-TAK-sil)".
 _SYLLABLES = re.compile(r"^[A-Za-z]{1,7}(?:-[A-Za-z]{1,7})+(?:\s+[A-Za-z]{1,7}(?:-[A-Za-z]{1,7})*)*$")
@@ -94,13 +95,13 @@ _AFTER = [
                 r"helps?|makes?|carr(?:y|ies)|lines?|connects?|controls?|contains?|"
                 r"produces?|protects?|holds?|filters?|covers?|surrounds?|moves?|keeps?|"
                 r"removes?|blocks?|kills?|stops?|works?|uses?|looks?|checks?|measures?|"
-                r"shows?|finds?|treats?)\b", re.I),
+                r"shows?|finds?|treats?|had\s+been|has\s+been|have\s+been)\b", re.I),
      "relative", "clause"),
-    (re.compile(r",\s+(?:that\s+is|i\.\s?e\.|ie)\s*,?", re.I), "appositive", "clause"),
+    (re.compile(r",\s+(?:that\s+is\b|i\.\s?e\.|ie\b)\s*,?", re.I), "appositive", "clause"),
     (re.compile(r";\s+that\s+is\s*,?", re.I), "appositive", "clause"),
     (re.compile(r",?\s+(?:also\s+)?(?:called|known\s+as|or\s+simply|abbreviated(?:\s+as)?)\b",
                 re.I), "synonym", "phrase"),
-    (re.compile(r",\s+(?:a|an|another|one|two|three|both|some|other|these|this|the\s+(?:type|"
+    (re.compile(r",\s+(?:a|an|another|one\s+of|the\s+(?:type|"
                 r"kind|part|name|medical|body['’]s|main|most|same|common|small|large|thin|"
                 r"first|second|area|layer|tissue|tube|organ|gland|process|study|test|"
                 r"treatment|drug|practice|use|way|act))\b", re.I), "appositive", "comma"),
@@ -141,12 +142,13 @@ _BEFORE = re.compile(
 _CLASS_BEFORE = re.compile(
     r"\b(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}(?:drug|medicine|herb|plant|protein|gene|enzyme|"
     r"hormone|vitamin|mineral|chemical|substance|virus|bacterium|bacteria|germ|fungus|"
-    r"parasite|supplement|antibody|antibiotic|vaccine|dye|metal)s?\s+(?=[A-Za-z])", re.I)
+    r"parasite|supplement|antibody|antibiotic|vaccine|dye|metal|inhibitor|blocker|steroid|"
+    r"opioid|painkiller|anti[a-z]{4,})s?\s+(?=[A-Za-z])", re.I)
 # Drugs named as examples of their class: "antipsychotics, such as clozapine or quetiapine".
 _EXAMPLES = re.compile(
     r"\b(?:drugs?|medicines?|medications?|agents?|therap(?:y|ies)|chemotherapy|vaccines?|"
     r"supplements?|herbs?|vitamins?|steroids?|hormones?|opioids?|painkillers?|"
-    r"anti[a-z]{4,}|[a-z]{3,}(?:ors|ers|ists|ics|ants|ines))\s*,?\s+"
+    r"anti[a-z]{4,}|inhibitors?|blockers?|agonists?|antagonists?)\s*,?\s+"
     r"(?:such\s+as|like|including|for\s+example|e\.\s?g\.,?)\s+", re.I)
 
 
@@ -239,15 +241,32 @@ def _parentheses(text: str) -> list[Gloss]:
             continue  # "edema (CT)": a label or a cross-reference, not its expansion
         # Which way it explains: "edema (swelling)" explains the phrase; "the gums
         # (gingiva)" names the phrase's plain words; both ways for "CT scan (CAT scan)".
-        explains = acronym or bool(_CUE.match(inner)) or _plain(inner)
+        cue = bool(_CUE.match(inner))
+        if not cue and _NUMBER.search(inner) and not acronym:
+            continue  # "(median age 3.5 years)": figures, not an explanation
+        known = acronym and _known_acronym(inner)
+        # "MRI (magnetic resonance imaging)" and "magnetic resonance imaging (MRI)" explain
+        # each other only for an acronym readers know; "randomised trials (RCTs)" explains
+        # the acronym, not the trials
+        explains = (acronym and known) or (not acronym and (cue or _plain(inner)))
+        phrase = text[start:open_at]
         names = (len(_WORD.findall(inner)) <= 4 and not _NOT_A_NAME.search(inner)
-                 and _plain(text[start:open_at]))
-        if not (explains or names):
+                 and (_plain(phrase) or (_ACRONYM_ONLY.match(phrase) is not None
+                                         and _known_acronym(phrase))))
+        if not (explains or names or acronym):
             continue
         out.append(Gloss(start if explains else open_at, open_at, open_at + 1, close_at,
                          "acronym" if acronym else "parenthesis",
                          _tail(text, start, open_at), names))
     return out
+
+
+def _known_acronym(text: str) -> bool:
+    from pladlint.accessibility_pack import accessibility_pack  # the acronym allowlist
+
+    token = text.strip().split("/")[0]
+    token = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
+    return token in accessibility_pack().acronym_allowlist
 
 
 def _spells(inner: str, phrase: str) -> bool:
@@ -294,6 +313,8 @@ def _words_back(text: str, pos: int) -> list[re.Match]:
 
 def _phrase_before(text: str, pos: int) -> int | None:
     """Start of the noun phrase that ends at `pos` (None: no such phrase)."""
+    while pos > 0 and text[pos - 1] in "”’\"'*_":  # 'is “anxioselective”; that is, ...'
+        pos -= 1
     start = None
     words = _words_back(text, pos)
     for k, m in enumerate(words):
@@ -347,7 +368,9 @@ _NOT_A_NAME = re.compile(r"^\s*(?:a|an|the|which|that|who|when|where|how|it|they
                          r"not|also|called|or|and)\b", re.I)
 # A determiner, or a few describing words and a bracket ("Gastrointestinal (GI) ...").
 _DETERMINER = re.compile(r"^[\s*_\"“‘']*(?:(?:a|an|the|your|this|these|some)\s+)?"
-                         r"(?:[\w-]+\s*(?:\([^()]*\)\s*)?){0,3}$", re.I)
+                         r"(?:(?!(?:when|if|because|while|although|after|before|since|as|unless|"
+                         r"until|whether|that|which|and|or|but)\b)[\w-]+\s*(?:\([^()]*\)\s*)?)"
+                         r"{0,3}$", re.I)
 
 
 def _at_clause_start(text: str, pos: int) -> bool:
