@@ -86,6 +86,7 @@ _SYLLABLES = re.compile(r"^[A-Za-z]{1,7}(?:-[A-Za-z]{1,7})+(?:\s+[A-Za-z]{1,7}(?
 # An acronym alone, or acronyms joined by a slash: "(CT)", "(MS/MS)", "(HER2s)".
 _ACRONYM_ONLY = re.compile(r"^\s*[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?:/[A-Za-z0-9-]+)*(?:s|['’]s)?\s*$")
 _LETTERS = re.compile(r"[^\W\d_]")
+_ACRONYM_ASIDE = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]*\s*\)\s*")
 
 # Glosses after the explained phrase: (pattern, how, where the explaining words end).
 # "clause": at the next full stop, semicolon or bracket; "comma": also at the next comma.
@@ -194,11 +195,14 @@ def find_glosses(text: str) -> list[Gloss]:
     for m in _CLASS_BEFORE.finditer(text):
         end = _phrase_after(text, m.end(), 4)
         if end is not None:
-            out.append(Gloss(m.end(), end, m.start(), m.end(), "class", m.end() - 1))
+            # the kind may be jargon itself ("the antipsychotic perphenazine"): not exempt
+            out.append(Gloss(m.end(), end, m.start(), m.end(), "class", m.end() - 1,
+                             exempt=False))
     for m in _EXAMPLES.finditer(text):
         end = _list_after(text, m.end())
         if end is not None:
-            out.append(Gloss(m.end(), end, m.start(), m.end(), "examples", m.end() - 1))
+            out.append(Gloss(m.end(), end, m.start(), m.end(), "examples", m.end() - 1,
+                             exempt=False))
     return out
 
 
@@ -301,6 +305,9 @@ def _balanced(text: str) -> list[tuple[int, int]]:
 def _words_back(text: str, pos: int) -> list[re.Match]:
     """Words before `pos`, nearest first, up to the phrase's hard limits."""
     out: list[re.Match] = []
+    # the acronym inside "transporter (VMAT) inhibitors" is no word of the phrase: blanked
+    window = _ACRONYM_ASIDE.sub(lambda a: " " * len(a.group()), text[max(0, pos - 160) : pos])
+    text = " " * max(0, pos - 160) + window
     for m in reversed(list(_WORD.finditer(text, max(0, pos - 160), pos))):
         between = text[m.end() : out[-1].start() if out else pos]
         if any(c in _HARD for c in between):

@@ -23,7 +23,6 @@ from pladlint.checks.base import Option, Rule, Severity, Violation
 from pladlint.explanations import (
     DEFAULT_GLOSSARY_PATTERNS,
     GlossaryMatcher,
-    defined_inline,
     front_matter_glossary,
     glossary_link_ranges,
 )
@@ -136,7 +135,6 @@ class AcronymUnexpanded(Rule):
                     long_form = abbr[1]
                 if (long_form is not None
                         or any(a <= occ.start and occ.end <= z for a, z in ranges)
-                        or defined_inline(unit.text, occ.start, occ.end)
                         or names_its_kind(unit.text, occ.end)
                         or self.legend_cell(doc, ui, occ.token)
                         or _glossed(glosses := glosses if glosses is not None

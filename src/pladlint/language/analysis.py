@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -59,9 +60,14 @@ def _token(text: str, lemma: str, start: int, end: int, is_word: bool) -> Token:
 @dataclass(frozen=True)
 class Sentence:
     unit: int
-    start: int  # prose offsets within the unit
-    end: int
-    tokens: tuple[Token, ...]
+    start: int  # prose offsets within the unit: its first character
+    end: int  # just past its last character (its full stop, closing quote or last word)
+    tokens: tuple[Token, ...]  # its tokens, spaces left out: the last one ends at `end`
+    # Punctuation that spaCy's sentencizer left at the end of this sentence though it
+    # begins the next one (" (" or " •" after the full stop; see `_sentence_end`). It is
+    # part of neither sentence's span, and is read only by `formula_line`, so that the
+    # text given to textstat, and every score, stays what it was.
+    trailing: tuple[Token, ...] = ()
 
     @property
     def words(self) -> int:
@@ -111,7 +117,61 @@ def _forms_of(orth: int, lemma: int, strings: Any, table: Any) -> tuple[str, str
     return text, lemma_text.lower(), len(text), any(c.isalnum() for c in text)
 
 
-_Analysed = tuple[list[Token], list[tuple[int, int, tuple[Token, ...]]]]  # tokens, sentences
+# spaCy's sentencizer ends a sentence at the first token after a full stop that is not
+# punctuation, so that a closing quote or bracket stays with its sentence ('He left."',
+# "(the 2nd.)"). Every punctuation token counts, so an opening bracket, opening quote or
+# inline bullet that begins the next sentence stayed with the one before: its span ran
+# on by " (" or " •". After the sentence's full stop, the sentence keeps only further
+# full stops, closing brackets and quotes, and punctuation written against what precedes
+# it ('."', ".*"); the first token that is none of these begins the next sentence.
+_OPENING = ("Ps", "Pi")  # ( [ { “ ‘ «
+_CLOSING = ("Pe", "Pf")  # ) ] } ” ’ »
+_punct_kinds: dict[str, int] = {}  # token text -> 1 opening, 2 closing, 0 other
+
+
+def _punct_kind(text: str) -> int:
+    kind = _punct_kinds.get(text)
+    if kind is None:
+        cats = {unicodedata.category(c) for c in text}
+        kind = 1 if cats and cats <= set(_OPENING) else 2 if cats and cats <= set(_CLOSING) else 0
+        if len(_punct_kinds) < _FORMS_MAX:
+            _punct_kinds[text] = kind
+    return kind
+
+
+def _final_punctuation(nlp: Any) -> frozenset[str]:
+    """The tokens that end a sentence: the sentencizer's, else spaCy's default ones."""
+    if nlp.has_pipe("sentencizer"):
+        return frozenset(nlp.get_pipe("sentencizer").punct_chars)
+    from spacy.pipeline.sentencizer import Sentencizer
+
+    return frozenset(Sentencizer.default_punct_chars)
+
+
+def _sentence_end(stoks: list[Token], final: frozenset[str]) -> tuple[int, bool]:
+    """How many of a spaCy sentence's tokens belong to it (the rest begin the next
+    sentence), and whether it has a word."""
+    n = len(stoks)
+    i = n
+    while i and not stoks[i - 1].is_word:
+        i -= 1
+    has_word = i > 0
+    while i < n and stoks[i].text not in final:  # the full stop, in the punctuation after
+        i += 1  # the last word
+    if i >= n - 1:
+        return n, has_word
+    for j in range(i + 1, n):
+        t = stoks[j]
+        if t.text in final:
+            continue
+        kind = _punct_kind(t.text)
+        if kind == 1 or (kind == 0 and t.start != stoks[j - 1].end):
+            return j, has_word
+    return n, has_word
+
+
+# tokens, sentences (start, end, tokens, trailing)
+_Analysed = tuple[list[Token], list[tuple[int, int, tuple[Token, ...], tuple[Token, ...]]]]
 
 
 class _TextMemo:
@@ -178,6 +238,7 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
             unique.append(unit_text)
         else:
             done[unit_text] = hit
+    final = _final_punctuation(nlp)
     table = _lemma_table(nlp)
     if table is not None:
         # The built-in pipeline's lookup lemmatizer sets each token's lemma to
@@ -196,7 +257,6 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
         sentences = []
         for sent in sdoc.sents:
             stoks = []
-            has_word = False
             for orth, lemma, idx, space in rows[sent.start : sent.end]:
                 if space:
                     continue
@@ -208,15 +268,19 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
                         cache.clear()
                     cache[key] = forms
                 stoks.append(_token(forms[0], forms[1], idx, idx + forms[2], forms[3]))
-                if forms[3]:
-                    has_word = True
             tokens += stoks
+            cut, has_word = _sentence_end(stoks, final)
             if has_word:
-                sentences.append((stoks[0].start, stoks[-1].end, tuple(stoks)))
+                if cut == len(stoks):
+                    sentences.append((stoks[0].start, stoks[-1].end, tuple(stoks), ()))
+                else:
+                    sentences.append((stoks[0].start, stoks[cut - 1].end, tuple(stoks[:cut]),
+                                      tuple(stoks[cut:])))
         done[unit_text] = (tokens, sentences)
         memo.put(unit_text, (tokens, sentences))
     for ui, unit_text in enumerate(texts):
         tokens, sentences = done[unit_text]
         # each unit owns its list (the Tokens, frozen, are shared)
-        out.append(UnitAnalysis(list(tokens), [Sentence(ui, a, b, st) for a, b, st in sentences]))
+        out.append(UnitAnalysis(list(tokens),
+                                [Sentence(ui, a, b, st, tr) for a, b, st, tr in sentences]))
     return out
