@@ -10,6 +10,8 @@
 (b) On the unmodified pages: linked terms that are still flagged (must be 0); jargon density
     of each patient page against its health-professional partner.
 (c) On the patient corpus: findings per 1,000 words and the 30 most frequent flagged terms.
+(d) On Cochrane technical/plain pairs: the share of pairs whose plain summary is less
+    jargon-dense than its technical abstract.
 
 Prints figures; asserts nothing. Reads ../shared only through the paths given.
 """
@@ -206,6 +208,25 @@ def eval_corpus(root: Path, cfg: Config, limit: int | None, every: int = 1) -> N
               + ", ".join(f"{t} {n}" for t, n in terms[rule].most_common(30)))
 
 
+def eval_cochrane(path: Path, cfg: Config) -> None:
+    """(d) Cochrane pairs: is the plain-language summary less jargon-dense than its abstract?"""
+    pairs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    lower = 0
+    means = [0.0, 0.0]
+    for pair in pairs:
+        dense = []
+        for side in ("technical", "plain"):
+            page = f"---\naudienceLevel: patient\n---\n# Summary\n\n{pair[side]}\n"
+            dense.append(page_density(lint_text(page, cfg, path=f"{side}.md")))
+        lower += dense[1] < dense[0]
+        means[0] += dense[0]
+        means[1] += dense[1]
+    n = max(1, len(pairs))
+    print(f"(d) {len(pairs)} Cochrane pairs: plain summary less jargon-dense than its abstract in "
+          f"{lower}/{len(pairs)} ({_r(lower, len(pairs))}); mean density abstract "
+          f"{means[0] / n:.2f}, plain {means[1] / n:.2f} per 100 words")
+
+
 def page_kind(name: str) -> str:
     if name.startswith("about-cancer-treatment-drugs"):
         return "drug pages"
@@ -218,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--eval", type=Path, help="pdq-dev folder (patient/, hp/, glossary-links.jsonl)")
     ap.add_argument("--corpus", type=Path, help="folder of patient pages (*.md)")
+    ap.add_argument("--cochrane", type=Path, help="cochrane-dev.jsonl (technical/plain pairs)")
     ap.add_argument("--limit", type=int, help="only the first N corpus pages")
     ap.add_argument("--every", type=int, default=1, help="only every Nth corpus page (a sample)")
     args = ap.parse_args(argv)
@@ -227,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         eval_unmodified(args.eval, cfg)
     if args.corpus:
         eval_corpus(args.corpus, cfg, args.limit, args.every)
+    if args.cochrane:
+        eval_cochrane(args.cochrane, cfg)
     return 0
 
 

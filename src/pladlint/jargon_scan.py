@@ -67,12 +67,14 @@ class JargonScan:
         return [m for m in self.mentions if m.explained is None
                 and (listed is None or (m.term is not None) == listed)]
 
-    def density(self, section: int) -> float:
-        """Unexplained jargon mentions (listed terms and rare words) per 100 words."""
+    def density(self, section: int, acronyms: int = 0) -> float:
+        """Unexplained jargon uses (listed terms, rare words and the `acronyms` not yet
+        spelled out) per 100 words."""
         words = self.section_words.get(section, 0)
         if not words:
             return 0.0
-        hits = sum(1 for m in self.mentions if m.section == section and m.explained is None)
+        hits = acronyms + sum(1 for m in self.mentions
+                              if m.section == section and m.explained is None)
         return round(100 * hits / words, 2)
 
 
@@ -90,10 +92,14 @@ def options_from_settings(settings: dict[str, Any]) -> ScanOptions:
 def jargon_settings(config: Any) -> dict[str, Any]:
     """What engine.build_context puts in ctx.settings: the project glossary's terms and
     jargon-unexplained's options (so the section summary's density uses the same scan)."""
+    from pladlint.checks.acronym_unexpanded import AcronymUnexpanded
     from pladlint.checks.jargon_unexplained import JargonUnexplained
 
+    acronyms = config.rule_setting(AcronymUnexpanded()).options
     return {"glossary-terms": getattr(config, "glossary_terms", frozenset()),
-            "jargon-options": dict(config.rule_setting(JargonUnexplained()).options)}
+            "jargon-options": dict(config.rule_setting(JargonUnexplained()).options),
+            "acronym-options": (tuple(acronyms.get("allow", ())),
+                                tuple(acronyms.get("glossary-patterns", ())))}
 
 
 def scan(ctx: Any, options: ScanOptions | None = None) -> JargonScan:
@@ -353,4 +359,11 @@ def section_jargon_density(ctx: Any, section: int) -> float | None:
     """`jargon_density` of the JSON section summary (None where jargon is not checked)."""
     if ctx.language != "en":
         return None
-    return scan(ctx).density(section)
+    return scan(ctx).density(section, acronym_uses(ctx).get(section, 0))
+
+
+def acronym_uses(ctx: Any) -> dict[int, int]:
+    """Per section, the uses of acronyms not yet spelled out: jargon too, for the density."""
+    from pladlint.checks.acronym_unexpanded import acronym_scan  # a rule's scan: imported late
+
+    return acronym_scan(ctx, *ctx.settings.get("acronym-options", ((), ()))).unexplained

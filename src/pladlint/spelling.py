@@ -50,15 +50,17 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(def|off|lic|pret)ence(s?)$", r"\1ense\2"),
         # -lled / -lling / -ller after an unstressed syllable (travelled, labelling)
         (r"^([a-z]*[aeiouy][^aeiouy]{1,3}[aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),
-        # programme(s)
+        # programme(s), kilogramme(s)
         (r"^programme(s?)$", r"program\1"),
+        (r"(?<=\w{3})gramme(s?)$", r"gram\1"),
+        (r"paen(ia|ias|ic)$", r"pen\1"),     # thrombocytopaenia, neutropaenia
     )
 )
 
 # Words a pattern would turn into a different, more frequent word.
 _NOT_BRITISH = frozenset({"timbre"})  # not "timber"
 
-_HINT = re.compile(r"is|ys|our|[tb]re|ae|oe|ogue|ence|ll|programme")
+_HINT = re.compile(r"is|ys|our|[tb]re|ae|oe|ogue|ence|ll|gramme")
 
 
 def us_spelling(word: str) -> str:

@@ -78,6 +78,65 @@ def _glossed(glosses, start: int, end: int) -> bool:
     return any(g.explains(start, end) or g.holds(start, end) for g in glosses)
 
 
+@dataclass
+class AcronymScan:
+    first_uses: dict[str, _FirstUse]
+    unexplained: dict[int, int]  # section -> uses of acronyms not yet spelled out (density)
+
+
+def acronym_scan(ctx, allow: tuple[str, ...] = (), patterns: tuple[str, ...] = ()) -> AcronymScan:
+    """Every acronym use of the page, once per document and options (kept on the context):
+    the rule reports the first uses, the section summaries count the unexplained ones."""
+    memo = ctx.__dict__.setdefault("_acronym_scans", {})
+    found = memo.get((allow, patterns))
+    if found is None:
+        found = memo[(allow, patterns)] = _scan(ctx, allow, patterns)
+    return found
+
+
+def _scan(ctx, allow: tuple[str, ...], patterns: tuple[str, ...]) -> AcronymScan:
+    doc = ctx.doc
+    pack = accessibility_pack()
+    known = _known_keys(pack, allow) | {key(t) for t in front_matter_glossary(doc.metadata)}
+    matcher = GlossaryMatcher.from_strings(tuple(DEFAULT_GLOSSARY_PATTERNS) + patterns)
+    glossary_ranges = glossary_link_ranges(doc, matcher)
+    abbrs = abbr_titles(doc.text)
+    explained: set[str] = set()
+    first_uses: dict[str, _FirstUse] = {}
+    unexplained: dict[int, int] = {}
+    for ui, unit in enumerate(doc.units):
+        ranges = glossary_ranges.get(ui, ())
+        glosses = None
+        for occ in find_acronyms(unit.text):
+            k = key(occ.token)
+            if k in known or k in explained or is_state_after_place(
+                    unit.text, occ.start, occ.token, pack.state_codes):
+                continue
+            span = unit.source_span(occ.start, occ.end)
+            if _italic(doc.text, span) or _after_a_name(unit.text, occ.start):
+                continue  # *BRCA1*: a gene symbol; "Adriamycin PFS", "Oncotype DX": a name
+            long_form = expanded_here(unit.text, occ.start, occ.end, occ.token)
+            abbr = abbrs.get(k)
+            if long_form is None and abbr and abbr[0] <= span.start:
+                long_form = abbr[1]
+            if (long_form is not None
+                    or any(a <= occ.start and occ.end <= z for a, z in ranges)
+                    or names_its_kind(unit.text, occ.end)
+                    or AcronymUnexpanded.legend_cell(doc, ui, occ.token)
+                    or _glossed(glosses := glosses if glosses is not None
+                                else find_glosses(unit.text), occ.start, occ.end)):
+                explained.add(k)
+                if k in first_uses:
+                    first_uses[k].expanded_at, first_uses[k].long_form = span, long_form
+                continue
+            unexplained[unit.section] = unexplained.get(unit.section, 0) + 1
+            # A heading may spell an acronym out, but an unexplained one in a heading is
+            # judged at its first use in the text below: headings stay short labels.
+            if unit.kind != "heading" and k not in first_uses:
+                first_uses[k] = _FirstUse(occ.token, span, unit.section)
+    return AcronymScan(first_uses, unexplained)
+
+
 class AcronymUnexpanded(Rule):
     code = "PL307"
     name = "acronym-unexpanded"
@@ -108,48 +167,10 @@ class AcronymUnexpanded(Rule):
     }
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
-        doc = ctx.doc
-        pack = accessibility_pack()
-        known = _known_keys(pack, tuple(options["allow"])) | {
-            key(t) for t in front_matter_glossary(doc.metadata)}
-        matcher = GlossaryMatcher.from_strings(
-            tuple(DEFAULT_GLOSSARY_PATTERNS) + tuple(options["glossary-patterns"]))
-        glossary_ranges = glossary_link_ranges(doc, matcher)
-        abbrs = abbr_titles(doc.text)
-        explained: set[str] = set()
-        first_uses: dict[str, _FirstUse] = {}
-        for ui, unit in enumerate(doc.units):
-            ranges = glossary_ranges.get(ui, ())
-            glosses = None
-            for occ in find_acronyms(unit.text):
-                k = key(occ.token)
-                if k in known or k in explained or is_state_after_place(
-                        unit.text, occ.start, occ.token, pack.state_codes):
-                    continue
-                span = unit.source_span(occ.start, occ.end)
-                if _italic(doc.text, span) or _after_a_name(unit.text, occ.start):
-                    continue  # *BRCA1*: a gene symbol; "Adriamycin PFS", "Oncotype DX": a name
-                long_form = expanded_here(unit.text, occ.start, occ.end, occ.token)
-                abbr = abbrs.get(k)
-                if long_form is None and abbr and abbr[0] <= span.start:
-                    long_form = abbr[1]
-                if (long_form is not None
-                        or any(a <= occ.start and occ.end <= z for a, z in ranges)
-                        or names_its_kind(unit.text, occ.end)
-                        or self.legend_cell(doc, ui, occ.token)
-                        or _glossed(glosses := glosses if glosses is not None
-                                    else find_glosses(unit.text), occ.start, occ.end)):
-                    explained.add(k)
-                    if k in first_uses:
-                        first_uses[k].expanded_at, first_uses[k].long_form = span, long_form
-                    continue
-                # A heading may spell an acronym out, but an unexplained one in a heading is
-                # judged at its first use in the text below: headings stay short labels.
-                if unit.kind != "heading" and k not in first_uses:
-                    first_uses[k] = _FirstUse(occ.token, span, unit.section)
-        prose = " ".join(u.text for u in doc.units)
-        for use in first_uses.values():
-            yield self.violation(doc, use, proper_name_for(use.token, prose))
+        found = acronym_scan(ctx, tuple(options["allow"]), tuple(options["glossary-patterns"]))
+        prose = " ".join(u.text for u in ctx.doc.units)
+        for use in found.first_uses.values():
+            yield self.violation(ctx.doc, use, proper_name_for(use.token, prose))
 
     @staticmethod
     def legend_cell(doc, ui: int, token: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.jargon_scan import options_from_settings, scan
+from pladlint.jargon_scan import acronym_uses, options_from_settings, scan
 from pladlint.positions import Span
 
 
@@ -16,8 +16,8 @@ class JargonDensity(Rule):
     summary = "A section has more unexplained jargon per 100 words than the set limit."
     rationale = (
         "One unexplained term is a speed bump; several in a short passage stop a reader. "
-        "Jargon density is the number of unexplained uses of listed medical terms and rare "
-        "technical words per 100 words of a section (also given as `jargon_density` in the "
+        "Jargon density is the number of unexplained uses of listed medical terms, rare "
+        "technical words and acronyms not yet spelled out per 100 words of a section (also given as `jargon_density` in the "
         "JSON section summary). A content lead can set the limit a section must stay under."
     )
     example = (
@@ -39,12 +39,13 @@ class JargonDensity(Rule):
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
         result = scan(ctx, options_from_settings(ctx.settings))
+        acronyms = acronym_uses(ctx)
         limit = float(options["max-density"])
         for section in ctx.doc.sections:
             words = result.section_words.get(section.index, 0)
             if words < options["min-words"]:
                 continue
-            density = result.density(section.index)
+            density = result.density(section.index, acronyms.get(section.index, 0))
             if density <= limit:
                 continue
             terms = sorted({ctx.doc.units[m.unit].text[m.start : m.end].lower()
@@ -53,7 +54,7 @@ class JargonDensity(Rule):
             span = section.heading_span or _first_unit_span(ctx, section)
             yield Violation(
                 span,
-                f"section has {density:.1f} unexplained medical terms per 100 words (limit "
+                f"section has {density:.1f} unexplained terms and acronyms per 100 words (limit "
                 f"{limit:g}): {shown}; explain or replace some of them",
                 section=section.index, data={"density": density},
             )
