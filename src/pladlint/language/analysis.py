@@ -117,13 +117,14 @@ def _forms_of(orth: int, lemma: int, strings: Any, table: Any) -> tuple[str, str
     return text, lemma_text.lower(), len(text), any(c.isalnum() for c in text)
 
 
-# spaCy's sentencizer ends a sentence at the first token after a full stop that is not
-# punctuation, so that a closing quote or bracket stays with its sentence ('He left."',
-# "(the 2nd.)"). Every punctuation token counts, so an opening bracket, opening quote or
-# inline bullet that begins the next sentence stayed with the one before: its span ran
-# on by " (" or " •". After the sentence's full stop, the sentence keeps only further
-# full stops, closing brackets and quotes, and punctuation written against what precedes
-# it ('."', ".*"); the first token that is none of these begins the next sentence.
+# Where a sentence ends. spaCy's sentencizer starts the next sentence at the first token
+# after a full stop that is not punctuation, so that a closing quote or bracket stays with
+# its sentence ('He left."', "(the 2nd.)"). But it takes every punctuation token, so the
+# opening bracket, opening quote or inline bullet that begins the next sentence stayed at
+# the end of this one, and its span ran on by " (", ' "' or " •". After its full stop a
+# sentence keeps only further full stops, closing brackets and quotes, and punctuation
+# written against what comes before ('."', ".*"); the first token that is none of these
+# (an opening bracket or quote, or punctuation after a space) belongs to the next sentence.
 _OPENING = ("Ps", "Pi")  # ( [ { “ ‘ «
 _CLOSING = ("Pe", "Pf")  # ) ] } ” ’ »
 _punct_kinds: dict[str, int] = {}  # token text -> 1 opening, 2 closing, 0 other
@@ -149,15 +150,15 @@ def _final_punctuation(nlp: Any) -> frozenset[str]:
 
 
 def _sentence_end(stoks: list[Token], final: frozenset[str]) -> tuple[int, bool]:
-    """How many of a spaCy sentence's tokens belong to it (the rest begin the next
-    sentence), and whether it has a word."""
+    """How many of a spaCy sentence's tokens (spaces left out) belong to it, the rest
+    beginning the next sentence, and whether it has a word."""
     n = len(stoks)
     i = n
     while i and not stoks[i - 1].is_word:
         i -= 1
     has_word = i > 0
-    while i < n and stoks[i].text not in final:  # the full stop, in the punctuation after
-        i += 1  # the last word
+    while i < n and stoks[i].text not in final:  # the full stop after the last word
+        i += 1
     if i >= n - 1:
         return n, has_word
     for j in range(i + 1, n):

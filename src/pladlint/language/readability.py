@@ -92,8 +92,11 @@ def formula_line(s: Sentence) -> str | None:
     if sum(1 for t in s.tokens if t.is_word) < MIN_SENTENCE_WORDS:
         return None
     parts = []
-    last = len(s.tokens) - 1
-    for i, t in enumerate(s.tokens):
+    # with the punctuation spaCy left at its end (Sentence.trailing): the text is the same
+    # as before sentence spans were made exact, and so are the scores
+    tokens = s.tokens + s.trailing if s.trailing else s.tokens
+    last = len(tokens) - 1
+    for i, t in enumerate(tokens):
         text = t.text
         if i < last or not t.is_word:
             if i < last:
