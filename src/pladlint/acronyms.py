@@ -72,7 +72,16 @@ def is_candidate(token: str) -> bool:
     return (caps >= 2 and len(token) <= 12 and not re.fullmatch(r"[A-Z]\d+[A-Z]", token)
             and not re.fullmatch(r"[A-Z]\d+(?:-[A-Z]?\d+)+", token)
             and not re.fullmatch(r"[A-Z]{2,5}\d{4,}", token)
-            and not _REPEATED.match(token))
+            and not _REPEATED.match(token) and not _shouted_word(token))
+
+
+def _shouted_word(token: str) -> bool:
+    """'POSITIVE', 'RESPOND': a long everyday word written in capitals, not an acronym."""
+    if len(token) < 6 or not token.isalpha():
+        return False
+    from pladlint.rare_words import zipf  # memoized per word
+
+    return zipf(token.lower()) >= 3.5
 
 
 def pronunciation_ranges(text: str) -> list[tuple[int, int]]:

@@ -215,7 +215,8 @@ def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str]
     for pack_name, data in packs:
         raw = require(data, "terms", dict, pack_name)
         for term, value in raw.items():
-            term = str(term).strip()
+            # "EGFR* gene", "anticipatory** nausea": footnote marks of the source list
+            term = str(term).replace("*", "").strip()
             if not term or term.lower() in exclude:
                 continue
             before = after = None

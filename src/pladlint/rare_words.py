@@ -169,7 +169,7 @@ class RareWordFinder:
                 continue  # mixed case: a brand or gene name such as "mRNA"
             if (i >= 2 and len(text) == 4 and tokens[i - 1].text == "-"
                     and tokens[i - 1].end == t.start and tokens[i - 2].end == tokens[i - 1].start
-                    and zipf(text.lower()) == 0):
+                    and text.islower() and len(tokens[i - 2].text) >= 6):
                 continue  # the four-letter suffix of a biologic's name: "hyaluronidase-nvhy"
             if i + 1 < n and tokens[i + 1].text == "-" and tokens[i + 1].start == t.end:
                 if text.lower() in self.s.prefixes:

@@ -6,6 +6,22 @@ from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
 from pladlint.jargon_scan import scan, scan_options
+from pladlint.term_help import acronym_expansion, drug_description
+
+
+def described(term: str) -> tuple[str, ...]:
+    """A plain description for a term no pack explains: a drug combination by its first
+    drug ("nivolumab and relatlimab"), a gene by its symbol ("EGFR gene")."""
+    words = term.split()
+    if len(words) == 2 and words[1].lower() == "gene":
+        found = acronym_expansion(words[0])
+        if found is not None:
+            return (found.expansion,)
+    if " and " in term:
+        first = drug_description(words[0])
+        if first:
+            return (f"{words[0]} ({first}) given with {' '.join(words[2:])}",)
+    return ()
 
 
 class JargonUnexplained(Rule):
@@ -47,7 +63,7 @@ class JargonUnexplained(Rule):
                 continue  # drug names: jargon-rare-word; acronyms: acronym-unexpanded
             unit = doc.units[m.unit]
             text = unit.text[m.start : m.end]
-            plain = m.term.plain
+            plain = m.term.plain or described(m.term.term)
             suggestion = ", ".join(plain[:3]) if plain else None
             message = f"'{text}' may be unfamiliar to patients"
             message += (f" — try: {plain[0]}; or explain it where it is first used, or link it "
