@@ -96,11 +96,22 @@ def test_tokens_equal_spacy_token_objects() -> None:
     for unit, ua in zip(ctx.doc.units, ctx.analysis):
         sdoc = ctx.nlp(tokenizable(unit.text))
         expected = [
-            Token(t.text, (t.lemma_ if has_lemma and t.lemma_ else t.text).lower(), t.idx,
+            Token(t.text, _lemma(ctx.nlp, t, has_lemma), t.idx,
                   t.idx + len(t.text), any(c.isalnum() for c in t.text))
             for t in sdoc if not t.is_space
         ]
         assert ua.tokens == expected
+
+
+def _lemma(nlp, t, has_lemma: bool) -> str:
+    """spaCy's lemma; for a capitalised word its lookup table lacks ("Tumors" at a sentence
+    start), the lemma of the lower-case word, as pladlint's analysis gives it."""
+    lemma = t.lemma_ if has_lemma and t.lemma_ else t.text
+    if has_lemma and lemma == t.text and t.text[:1].isupper() and not t.text.isupper():
+        lower = nlp(t.text.lower())
+        if len(lower) == 1 and lower[0].lemma_:
+            lemma = lower[0].lemma_
+    return lemma.lower()
 
 
 def test_scores_equal_formula_text() -> None:

@@ -105,11 +105,16 @@ def _forms_of(orth: int, lemma: int, strings: Any, table: Any) -> tuple[str, str
     """Text, lower-cased lemma, length and is-word of a word, from spaCy's string hashes.
 
     With the lookup `table` the lemma is `table.get(text, text)`, which is what the built-in
-    pipeline's lookup lemmatizer would set; otherwise it is the pipeline's `lemma` (0: none).
+    pipeline's lookup lemmatizer would set, or for a capitalised word missing from it, the
+    lemma of its lower-case form; otherwise it is the pipeline's `lemma` (0: none).
     """
     text = strings[orth]
     if table is not None:
-        found = table.get(text, text)
+        found = table.get(text, None)
+        if found is None and text[:1].isupper() and not text.isupper():
+            # the table lists lower-case forms: "Blinding" at a sentence start is "blind"
+            found = table.get(text.lower(), None)
+        found = text if found is None else found
         found = found if isinstance(found, str) else found[0]
         lemma_text = found or text
     else:
