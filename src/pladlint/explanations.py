@@ -100,8 +100,8 @@ _NOT_GLOSS = frozenset(
     "when especially mainly mostly usually often page figure table also eg ie as by to".split())
 # "also called computed tomography, computerized tomography, or computerized axial tomography"
 _SYNONYM_LIST = re.compile(
-    r"\b(?:called|known\s+as)\s+(?:(?:[\w-]+\s+){0,3}"
-    r"|[^.;:()]{1,100}?,\s*|[^.;:()]{1,100}?\s+or\s+(?:[\w-]+\s+){0,2})$", re.I)
+    r"\b(?:called|known\s+as)\s+(?:[^.;:()]{1,100}?,\s*|[^.;:()]{1,100}?\s+or\s+(?:[\w-]+\s+){0,2})$",
+    re.I)
 PLAIN_ZIPF = 3.0  # every word of a plain gloss must be this common (wordfreq Zipf)
 
 
@@ -138,8 +138,9 @@ def defined_here(text: str, start: int, end: int) -> bool:
             return True
         before = text[max(0, start - 120) : start]
         return bool(_BEFORE.search(before[-40:]) or _SYNONYM_LIST.search(before))
-    if defined_inline(text, start, end) or plain_gloss(text, end) or _SYNONYM_LIST.search(
-            text[max(0, start - 120) : start]):
+    # definitions ("X is a ...", "X, which is ...") are read by glosses.find_glosses, which
+    # checks where the sentence starts; here: plain glosses and synonym lists only
+    if plain_gloss(text, end) or _SYNONYM_LIST.search(text[max(0, start - 120) : start]):
         return True
     # a list or definition-list item that starts with the term: "Biopsy: removing ...",
     # "**Stent** — a tube ...", or "Stent\n: a tube" (the line break reads as a space)

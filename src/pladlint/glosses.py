@@ -173,15 +173,18 @@ def find_glosses(text: str) -> list[Gloss]:
                 end = _phrase_after(text, m.end()) or m.end()
             else:
                 end = _clause_end(text, m.end(), until == "comma")
+            if how == "definition" and _PLURAL_COPULA.match(text, m.start()):
+                start = _list_before(text, start)  # "Osteosarcoma and chondrosarcoma are ..."
             if how == "definition" and not _at_clause_start(text, start):
                 continue  # "... echocardiography is an opportunity to ..." is no definition
             if text[start:term_end].strip().lower() in _PRONOUNS:
                 continue  # "They are used to prevent ...": nothing is named
             if end > m.end():
                 tail = _tail(text, start, term_end)
-                if (how in ("appositive", "synonym") and _lists_a_class(text, m.end())) or (
-                        how == "definition" and _PLURAL_COPULA.match(text, m.start())):
-                    start = tail = _list_before(text, start)  # "X and Y are rare tumors that"
+                if how in ("appositive", "synonym") and _lists_a_class(text, m.end()):
+                    start = tail = _list_before(text, start)
+                elif how == "definition" and _PLURAL_COPULA.match(text, m.start()):
+                    tail = start - 1  # every item of the list is defined
                 exempt = how != "relative" or bool(_COPULA.match(text, m.start()))
                 out.append(Gloss(start, term_end, m.end(), end, how, tail, how == "synonym",
                                  exempt))
@@ -194,7 +197,8 @@ def find_glosses(text: str) -> list[Gloss]:
             out.append(Gloss(m.end(), end, begin, m.start(), "called", m.end() - 1))
     for m in _CLASS_BEFORE.finditer(text):
         end = _phrase_after(text, m.end(), 4)
-        if end is not None:
+        first = _WORD.match(text, m.end())
+        if end is not None and first is not None and _name_like(first.group()):
             # the kind may be jargon itself ("the antipsychotic perphenazine"): not exempt
             out.append(Gloss(m.end(), end, m.start(), m.end(), "class", m.end() - 1,
                              exempt=False))
@@ -263,6 +267,14 @@ def _parentheses(text: str) -> list[Gloss]:
                          "acronym" if acronym else "parenthesis",
                          _tail(text, start, open_at), names))
     return out
+
+
+def _name_like(word: str) -> bool:
+    """A name's first word: capitalised, or not an everyday word ("the herb ashwagandha",
+    not "the drug gave")."""
+    from pladlint.rare_words import zipf
+
+    return word.lower() not in _STOP and (word[:1].isupper() or zipf(word.lower()) < 3.5)
 
 
 def _known_acronym(text: str) -> bool:

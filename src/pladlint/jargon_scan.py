@@ -167,7 +167,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
             continue
         ranges = glossary_ranges.get(ui, ())
         glosses = find_glosses(unit.text)
-        defined_next = _defined_in_next_sentence(found, unit.text, analysis.sentences)
+        defined_next = _defined_in_next_sentence(found, unit.text, analysis.sentences, glosses)
         for start, end, key, term, z, aliases in found:
             site = linked.get(ui, ()) if options.site_links else ()
             if options.site_links and ui in named:
@@ -316,7 +316,8 @@ def _how_explained(unit: Any, start: int, end: int, key: str, aliases: tuple[str
     return None, None
 
 
-def _defined_in_next_sentence(found: list, text: str, sentences: list[Any]) -> set[str]:
+def _defined_in_next_sentence(found: list, text: str, sentences: list[Any],
+                              glosses: list[Gloss]) -> set[str]:
     """Terms whose use is defined again in the same or the very next sentence of the
     paragraph: the reader gets the explanation straight away."""
     def sentence_of(pos: int) -> int:
@@ -330,7 +331,8 @@ def _defined_in_next_sentence(found: list, text: str, sentences: list[Any]) -> s
     for start, end, key, *_ in found:
         if key not in first:
             first[key] = sentence_of(start)
-        elif sentence_of(start) - first[key] <= 1 and defined_here(text, start, end):
+        elif sentence_of(start) - first[key] <= 1 and (
+                defined_here(text, start, end) or any(g.explains(start, end) for g in glosses)):
             out.add(key)
     return out
 
