@@ -131,6 +131,11 @@ _AFTER = [
                 r"treatment|[a-z]+\s+(?:that|which|of|to|used|made))\b", re.I),
      "definition", "clause"),
 ]
+# A verb before any "that/which/who" makes the words after a comma a clause of their own.
+_CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who)\b)[^,.;:()])*?\b(?:may|can|will|is|are|was|"
+                          r"were|has|have|had|should|must|might|could|would|does|do|did)\b",
+                          re.I)
+_DETERMINER_START = re.compile(r",\s+(?:a|an|another|one|the)\b", re.I)
 _PLURAL_COPULA = re.compile(r"\s+(?:are|were)\b", re.I)
 _COPULA = re.compile(r",?\s+which\s+(?:is|are|was|were|means?|refers?|stands?)\b", re.I)
 # Glosses before the explained phrase: "... is called X", "known as X".
@@ -173,6 +178,9 @@ def find_glosses(text: str) -> list[Gloss]:
                 end = _phrase_after(text, m.end()) or m.end()
             else:
                 end = _clause_end(text, m.end(), until == "comma")
+            if (how == "appositive" and _DETERMINER_START.match(m.group())
+                    and _CLAUSE_VERB.match(text, m.end(), end)):
+                continue  # ", a biopsy may be done": a new clause, not an appositive
             if how == "definition" and _PLURAL_COPULA.match(text, m.start()):
                 start = _list_before(text, start)  # "Osteosarcoma and chondrosarcoma are ..."
             if how == "definition" and not _at_clause_start(text, start):
