@@ -352,11 +352,11 @@ def run() -> None:
             code = 1
     if sys.gettrace() is not None or sys.getprofile() is not None:
         sys.exit(code)  # under coverage or a profiler, which write their data at exit
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # e.g. a closed pipe: nothing more can be said
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe, or a stream a command closed (the
+            pass                       # editor server's `exit`): nothing more can be said
     os._exit(code)
 
 
