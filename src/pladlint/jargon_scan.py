@@ -23,7 +23,13 @@ from pladlint.explanations import (
 )
 from pladlint.glosses import Gloss, find_glosses
 from pladlint.lexicon import Term, default_lexicon
-from pladlint.rare_words import everyday_noun, rare_word_finder, transparent_compound, zipf
+from pladlint.rare_words import (
+    everyday_noun,
+    family_keys,
+    rare_word_finder,
+    transparent_compound,
+    zipf,
+)
 
 SCOPES = ("document", "section")
 
@@ -152,6 +158,11 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
     # mentions wait here until the first use in the body says whether it is explained.
     waiting: dict[str, list[int]] = {}
     current = -1
+    found_by_unit = [
+        _candidates(unit, ctx.analysis[ui], lexicon, rare, barriers.get(ui, ()), lower_seen,
+                    zipf_max, unit.kind == "heading")
+        for ui, unit in enumerate(doc.units)]
+    _add_relatives(doc, ctx.analysis, found_by_unit, zipf_max)
     for ui, unit in enumerate(doc.units):
         analysis = ctx.analysis[ui]
         out.section_words[unit.section] = out.section_words.get(unit.section, 0) + sum(
@@ -161,8 +172,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
             current = unit.section
             if per_section:
                 explained = set()
-        found = _candidates(unit, analysis, lexicon, rare, barriers.get(ui, ()), lower_seen,
-                            zipf_max, heading)
+        found = found_by_unit[ui]
         if not found:
             continue
         ranges = glossary_ranges.get(ui, ())
@@ -276,6 +286,31 @@ def _in_context(term: Term, text: str, start: int, end: int) -> bool:
 def _pattern(source: str) -> re.Pattern:
     # A search that must end at `start`: the pack writes it anchored with `$`.
     return re.compile(source)
+
+
+def _add_relatives(doc: Any, analysis: list[Any], found_by_unit: list[list[Found]],
+                   zipf_max: float) -> None:
+    """Words built like a term the page uses, on the same root with another prefix, are
+    judged like it: with "diastolic" reported, "systolic" is jargon too (both "-stolic")."""
+    families = {k for found in found_by_unit for f in found if " " not in f[2]
+                for k in family_keys(f[2])}
+    if not families:
+        return
+    for ui, found in enumerate(found_by_unit):
+        taken = {(f[0], f[1]) for f in found}
+        spans = [(f[0], f[1]) for f in found]
+        added = False
+        for t in analysis[ui].tokens:
+            low = t.text.lower()
+            if (len(low) < 6 or not t.text.isalpha() or (t.text[0].isupper() and t.start)
+                    or (t.start, t.end) in taken
+                    or any(a <= t.start < b for a, b in spans)):
+                continue
+            if family_keys(low) & families and zipf(low) < zipf_max:
+                found.append((t.start, t.end, t.lemma, None, zipf(low), (low,)))
+                added = True
+        if added:
+            found.sort(key=lambda f: f[0])
 
 
 def _heading_words(heading: bool, tokens: list[Any]) -> set[str]:

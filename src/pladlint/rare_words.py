@@ -262,6 +262,23 @@ def misspelling_of(word: str, names: frozenset[str] | set[str] = frozenset()) ->
     return None
 
 
+# Prefixes that build medical words on a shared root: dia-stolic, sy-stolic; hyper-, hypo-.
+_FAMILY_PREFIXES = tuple(sorted(
+    "a an ana anti apo cata dia dys ecto endo epi exo hemi hyper hypo infra inter intra meso "
+    "meta neo para peri poly post pre pro pseudo retro sub super supra sy sym syn sys trans "
+    "ultra".split(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1 << 14)
+def family_keys(word: str) -> frozenset[str]:
+    """The roots a medical prefix may be built on ("stolic" for "diastolic" and, through
+    "sy-", "systolic"); none when the word has no such prefix or the root is too short to
+    tell words apart."""
+    low = word.lower()
+    return frozenset(low[len(p):] for p in _FAMILY_PREFIXES
+                     if low.startswith(p) and len(low) - len(p) >= 5)
+
+
 @lru_cache(maxsize=8)
 def rare_word_finder(max_zipf: float, names: frozenset[str] = frozenset()) -> RareWordFinder:
     """One finder per threshold for the whole run, so its verdicts serve every page."""
