@@ -15,7 +15,7 @@ from dataclasses import replace
 from pladlint.api import lint_text
 from pladlint.config import Config
 from pladlint.findings import FileResult, LintResult
-from pladlint.fingerprints import assign_fingerprints
+from pladlint.engine.fingerprints import assign_fingerprints
 from pladlint.formatters import FormatOptions, get_formatter
 
 PAGE = "# Scan\n\nThe biopsy showed carcinoma.\n\n![](scan.png)\n\n<img src='b.png'>\n"

@@ -35,8 +35,8 @@ from pladlint.config import Config, RuleSetting  # noqa: E402
 from pladlint.checks import ALL_RULES  # noqa: E402
 from pladlint.document import parse_document  # noqa: E402
 from pladlint.engine import build_context  # noqa: E402
-from pladlint.jargon_scan import scan  # noqa: E402
-from pladlint.lexicon import everyday_words  # noqa: E402
+from pladlint.checks.jargon.scan import scan  # noqa: E402
+from pladlint.vocab.lexicon import everyday_words  # noqa: E402
 
 JARGON = ("jargon-unexplained", "jargon-rare-word")
 LINK_RE = re.compile(r"\[([^\[\]]*)\]\((/Common/PopUps/popDefinition\.aspx[^)\s]*)\)")

@@ -101,7 +101,7 @@ def sentence_problem(unit, sentence, following, text: str, final: frozenset[str]
 
 def check_text(text: str, path: str = "page.md", config=None) -> Report:
     """Check the sentence spans of one page given as text."""
-    from pladlint.checks.long_sentence import LongSentence
+    from pladlint.checks.readability.long_sentence import LongSentence
     from pladlint.config import Config
     from pladlint.document import FrontMatterError, parse_document
     from pladlint.engine import build_context
@@ -141,7 +141,7 @@ def check_text(text: str, path: str = "page.md", config=None) -> Report:
 
 
 def check_paths(paths: list[Path]) -> Report:
-    from pladlint.source import InputError, read_source
+    from pladlint.document.source import InputError, read_source
 
     total = Report()
     files: list[Path] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pladlint.cli import main
-from pladlint.fingerprints import assign_fingerprints, fingerprint_path, normalize_text
+from pladlint.engine.fingerprints import assign_fingerprints, fingerprint_path, normalize_text
 
 from helpers import lint
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pladlint.cli import main
-from pladlint.rare_words import zipf
+from pladlint.vocab.rare_words import zipf
 
 NCI = "https://www.cancer.gov/publications/dictionaries/cancer-terms/def"
 PAGE = f"""---
@@ -152,7 +152,7 @@ def test_common_listed_term_and_rare_word_facts(tmp_path: Path, monkeypatch) -> 
     from pladlint.config import Config
     from pladlint.document import parse_document
     from pladlint.engine import build_context
-    from pladlint.lexicon import default_lexicon
+    from pladlint.vocab.lexicon import default_lexicon
 
     monkeypatch.chdir(tmp_path)
     nlp = build_context(parse_document(Path("x.md"), "x"), Config()).nlp

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from pladlint.inflection import inflect_alternatives, inflect_plain
+from pladlint.language.inflection import inflect_alternatives, inflect_plain
 from pladlint.language.analysis import Token
 
 # (written words as "text/lemma" pairs, the pack's phrase, the plain alternative, the word
@@ -118,7 +118,7 @@ def test_alternatives_keep_only_those_that_fit() -> None:
 
 
 def test_importing_the_module_does_not_import_lemminflect() -> None:
-    code = ("import sys, pladlint.inflection; "
+    code = ("import sys, pladlint.language.inflection; "
             "assert 'lemminflect' not in sys.modules; assert 'spacy' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -128,7 +128,7 @@ def test_lemminflect_needs_no_download(tmp_path) -> None:
     code = ("import socket\n"
             "def no(*a, **k): raise OSError('network used')\n"
             "socket.socket.connect = no; socket.create_connection = no\n"
-            "from pladlint.inflection import inflect_plain\n"
+            "from pladlint.language.inflection import inflect_plain\n"
             "assert inflect_plain(('utilized', 'utilize'), 'utilize', 'use') == 'used'\n")
     subprocess.run([sys.executable, "-c", code], check=True,
                    env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})

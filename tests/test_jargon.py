@@ -9,10 +9,10 @@ import pytest
 
 from pladlint.api import lint_text
 from pladlint.config import ConfigError, load_config
-from pladlint.glosses import find_glosses
-from pladlint.explanations import defined_here, plain_gloss
+from pladlint.language.glosses import find_glosses
+from pladlint.checks.jargon.explanations import defined_here, plain_gloss
 from pladlint.language.analysis import Token
-from pladlint.lexicon import Lexicon, Term
+from pladlint.vocab.lexicon import Lexicon, Term
 
 from helpers import TODAY, config_for
 

@@ -17,9 +17,9 @@ import pytest
 
 from pladlint.api import lint_bytes, lint_file, lint_paths, lint_text
 from pladlint.config import Config, parse_config
-from pladlint.discovery import discover
+from pladlint.config.discovery import discover
 from pladlint.findings import FileError, FileResult
-from pladlint.source import InputError, read_source
+from pladlint.document.source import InputError, read_source
 from test_fuzz import check_result
 
 MB = 1024 * 1024

@@ -25,4 +25,4 @@ def test_wheel_contains_rule_packs(tmp_path: Path) -> None:
     assert packs, "no rule packs in rules/"
     for pack in packs:
         assert f"pladlint/packs/{pack}" in names, pack
-    assert "pladlint/cli.py" in names
+    assert "pladlint/cli/__init__.py" in names

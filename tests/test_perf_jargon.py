@@ -6,7 +6,7 @@ import random
 from bisect import bisect_left
 
 from pladlint.language.analysis import Token
-from pladlint.lexicon import Lexicon, Match, Term, _forms_agree, _same_case, _token_forms
+from pladlint.vocab.lexicon import Lexicon, Match, Term, _forms_agree, _same_case, _token_forms
 
 
 def _reference(lexicon: Lexicon, tokens: list[Token], barriers=()) -> list[Match]:
@@ -77,7 +77,7 @@ def test_trie_walk_matches_reference_scan() -> None:
 
 
 def test_proper_name_for_finds_the_leftmost_name_not_glued_to_a_word() -> None:
-    from pladlint.acronyms import proper_name_for
+    from pladlint.language.acronyms import proper_name_for
 
     assert proper_name_for("NCI", "National Cancer Institute") == "National Cancer Institute"
     text = "xNational Cancer Inst, pre-National Cancer Inst, the National Cancer Institute"
@@ -88,14 +88,14 @@ def test_proper_name_for_finds_the_leftmost_name_not_glued_to_a_word() -> None:
 
 
 def test_units_without_two_capitals_have_no_acronyms() -> None:
-    from pladlint.acronyms import find_acronyms
+    from pladlint.language.acronyms import find_acronyms
 
     assert find_acronyms("a plain sentence, with One capital.") == []
     assert [o.token for o in find_acronyms("Ask about HER-2 and 5-FU and CTs.")] == ["HER-2", "5-FU", "CT"]
 
 
 def test_case_sensitive_terms_have_two_capital_letters() -> None:
-    from pladlint.lexicon import _is_case_sensitive
+    from pladlint.vocab.lexicon import _is_case_sensitive
 
     assert _is_case_sensitive("PSA") and _is_case_sensitive("HER2") and _is_case_sensitive("pH-DNA")
     assert not _is_case_sensitive("biopsy") and not _is_case_sensitive("Biopsy")

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from helpers import TODAY
 from pladlint import cache as cache_mod
-from pladlint import precompiled, timing
+from pladlint import timing
+from pladlint.vocab import precompiled
 from pladlint.api import lint_paths
 from pladlint.cache import ResultCache
 from pladlint.cli import main
@@ -305,7 +306,7 @@ def test_spacy_imports_without_its_cli_and_cli_still_works() -> None:
 
     code = (
         "import sys\n"
-        "from pladlint.precompiled import import_spacy\n"
+        "from pladlint.vocab.precompiled import import_spacy\n"
         "spacy = import_spacy()\n"
         "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules\n"
         "nlp = spacy.blank('en')\n"

@@ -223,8 +223,8 @@ def test_example_page_long_sentence_and_wordy_phrases_are_found():
 
 
 def test_an_audience_formula_must_be_known(tmp_path):
-    from pladlint.audiences import load_audiences
-    from pladlint.packs import PackError, packs_dir
+    from pladlint.vocab.audiences import load_audiences
+    from pladlint.vocab.packs import PackError, packs_dir
 
     text = (packs_dir() / "audiences.yml").read_text(encoding="utf-8")
     (tmp_path / "audiences.yml").write_text(

@@ -6,7 +6,7 @@ import pytest
 
 from helpers import lint
 from pladlint.config import ConfigError, parse_config
-from pladlint.explanations import GlossaryMatcher
+from pladlint.checks.jargon.explanations import GlossaryMatcher
 from pladlint.safe_regex import (
     MAX_PATTERN_LENGTH,
     UnsafePatternError,

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from pladlint import cli
 from pladlint.api import lint_bytes
-from pladlint.audiences import load_audiences
+from pladlint.vocab.audiences import load_audiences
 from pladlint.config import Config
 from pladlint.findings import FileError
-from pladlint.packs import PackError, load_yaml, packs_dir
+from pladlint.vocab.packs import PackError, load_yaml, packs_dir
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "pladlint"
 EXPLOIT = "!!python/object/apply:os.system ['touch {marker}']"
@@ -117,7 +117,7 @@ def test_debug_shows_the_traceback(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_a_crashing_rule_is_a_per_file_error_naming_the_file(tmp_path: Path, monkeypatch) -> None:
-    from pladlint.checks.image_alt_missing import ImageAltMissing
+    from pladlint.checks.accessibility.image_alt_missing import ImageAltMissing
 
     monkeypatch.chdir(tmp_path)
     Path("a.md").write_text("# A\n\n![](x.png)\n")
@@ -168,7 +168,7 @@ def test_a_cache_entry_planted_in_the_repository_is_never_unpickled(tmp_path: Pa
 
 def test_a_precompiled_table_planted_in_the_repository_is_ignored(tmp_path: Path,
                                                                    monkeypatch) -> None:
-    from pladlint import precompiled
+    from pladlint.vocab import precompiled
 
     monkeypatch.setattr(precompiled, "_cache_dir", tmp_path)
     assert precompiled.stored("table", "k1", lambda: {"a": 1}) == {"a": 1}  # built, stored

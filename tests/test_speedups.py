@@ -11,15 +11,17 @@ from __future__ import annotations
 import random
 
 from helpers import TODAY
-from pladlint import abbr_tags, acronyms, explanations
+from pladlint.checks.jargon import explanations
+from pladlint.document import abbr_tags
+from pladlint.language import acronyms
 from pladlint.api import lint_text
-from pladlint.context import DocumentContext
+from pladlint.engine.context import DocumentContext
 from pladlint.document import parse_document
-from pladlint.audiences import load_audiences
+from pladlint.vocab.audiences import load_audiences
 from pladlint.language.analysis import Token
 from pladlint.language.pooling import parents_of
 from pladlint.language.readability import formula_text, score_text
-from pladlint.precompiled import SyllableTable
+from pladlint.vocab.precompiled import SyllableTable
 
 _PIECES = ["<abbr", "<ABBR ", " title", "TITLE", "=", '"', "'", "x", "a b", ">", "</abbr>",
            "</ABBR >", "</abbr", "<", "\n", " ", "title='", " ok", "<abbr title=\"y\">"]

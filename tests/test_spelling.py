@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pladlint.spelling import us_spelling
+from pladlint.language.spelling import us_spelling
 
 
 @pytest.mark.parametrize("british, us", [

@@ -7,9 +7,9 @@ import sys
 import types
 from pathlib import Path
 
-from pladlint import precompiled
-from pladlint.plain_words import CDC_MAX_ZIPF, _frequent
-from pladlint.rare_words import zipf
+from pladlint.vocab import precompiled
+from pladlint.vocab.plain_words import CDC_MAX_ZIPF, _frequent
+from pladlint.vocab.rare_words import zipf
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import TODAY
-from pladlint import parallel
+from pladlint.engine import parallel
 from pladlint.api import lint_paths
 from pladlint.cache import ResultCache
 from pladlint.config import Config

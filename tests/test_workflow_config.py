@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pladlint.cli import main
-from pladlint.cli_workflow import STARTER_CONFIG
+from pladlint.cli.workflow import STARTER_CONFIG
 from pladlint.config import ConfigError, config_for_path, load_config, parse_config
 
 if __import__("sys").version_info >= (3, 11):

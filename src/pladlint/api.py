@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Callable
 
 from pladlint.config import Config, config_for_path
-from pladlint.discovery import discover
+from pladlint.config.discovery import discover
 from pladlint.document import FrontMatterError, parse_document
 from pladlint.engine import lint_document
 from pladlint.findings import FileError, FileResult, LintResult
-from pladlint.source import InputError, decode, read_source
+from pladlint.document.source import InputError, decode, read_source
 from pladlint.timing import stage
 
 
@@ -80,7 +80,7 @@ def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
     `cache.ResultCache` (None: no cache). The result does not depend on either. With
     `spool`, `result.files` is a `spool.ResultSpool`: page results wait on disk, not in
     memory, until a formatter reads them (the CLI's way, for runs over thousands of pages)."""
-    from pladlint.parallel import lint_files
+    from pladlint.engine.parallel import lint_files
 
     result = LintResult()
     if spool:

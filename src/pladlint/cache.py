@@ -30,7 +30,7 @@ from typing import Any
 
 from pladlint import __version__
 from pladlint.findings import FileResult
-from pladlint.precompiled import atomic_write
+from pladlint.vocab.precompiled import atomic_write
 from pladlint.signing import sign as _sign
 
 CACHE_DIR_NAME = ".pladlint_cache"
@@ -52,7 +52,7 @@ def _hash(*parts: bytes) -> str:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """pladlint's version, its modules (size and time) and the rule packs (content)."""
-    from pladlint.packs import packs_dir
+    from pladlint.vocab.packs import packs_dir
 
     here = Path(__file__).resolve().parent
     items = [__version__, sys.version]

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.checks.acronym_unexpanded import AcronymUnexpanded
-from pladlint.checks.audience_unknown import AudienceUnknown
-from pladlint.checks.complex_word import ComplexWord
-from pladlint.checks.heading_empty import HeadingEmpty
-from pladlint.checks.heading_first_level import HeadingFirstLevel
-from pladlint.checks.heading_skip import HeadingSkip
-from pladlint.checks.image_alt_missing import ImageAltMissing
-from pladlint.checks.image_alt_quality import ImageAltQuality
-from pladlint.checks.jargon_density import JargonDensity
-from pladlint.checks.jargon_rare_word import JargonRareWord
-from pladlint.checks.jargon_unexplained import JargonUnexplained
-from pladlint.checks.language_unsupported import LanguageUnsupported
-from pladlint.checks.link_text_vague import LinkTextVague
-from pladlint.checks.long_paragraph import LongParagraph
-from pladlint.checks.long_sentence import LongSentence
-from pladlint.checks.metadata_invalid import MetadataInvalid
-from pladlint.checks.metadata_missing import MetadataMissing
-from pladlint.checks.metadata_review_overdue import MetadataReviewOverdue
-from pladlint.checks.reading_grade import ReadingGrade
+from pladlint.checks.accessibility.acronym_unexpanded import AcronymUnexpanded
+from pladlint.checks.metadata.audience_unknown import AudienceUnknown
+from pladlint.checks.readability.complex_word import ComplexWord
+from pladlint.checks.accessibility.heading_empty import HeadingEmpty
+from pladlint.checks.accessibility.heading_first_level import HeadingFirstLevel
+from pladlint.checks.accessibility.heading_skip import HeadingSkip
+from pladlint.checks.accessibility.image_alt_missing import ImageAltMissing
+from pladlint.checks.accessibility.image_alt_quality import ImageAltQuality
+from pladlint.checks.jargon.density import JargonDensity
+from pladlint.checks.jargon.rare_word import JargonRareWord
+from pladlint.checks.jargon.unexplained import JargonUnexplained
+from pladlint.checks.metadata.language_unsupported import LanguageUnsupported
+from pladlint.checks.accessibility.link_text_vague import LinkTextVague
+from pladlint.checks.readability.long_paragraph import LongParagraph
+from pladlint.checks.readability.long_sentence import LongSentence
+from pladlint.checks.metadata.invalid import MetadataInvalid
+from pladlint.checks.metadata.missing import MetadataMissing
+from pladlint.checks.metadata.review_overdue import MetadataReviewOverdue
+from pladlint.checks.readability.reading_grade import ReadingGrade
 from pladlint.checks.unused_suppression import UnusedSuppression
-from pladlint.checks.wordy_phrase import WordyPhrase
+from pladlint.checks.readability.wordy_phrase import WordyPhrase
 
 # One explicit, greppable registry. Code families: PL0xx page-level (audience, language),
 # PL1xx readability, PL2xx jargon, PL3xx accessibility, PL4xx metadata, PL9xx workflow.

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 from pladlint.positions import Span
 
 if TYPE_CHECKING:
-    from pladlint.context import DocumentContext
+    from pladlint.engine.context import DocumentContext
 
 
 class Severity(str, enum.Enum):

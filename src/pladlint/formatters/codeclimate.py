@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.findings import Finding, LintResult
-from pladlint.fingerprints import fingerprint_path
+from pladlint.engine.fingerprints import fingerprint_path
 from pladlint.formatters import FormatOptions
 from pladlint.formatters.json_stream import LIST, dumps_with_list
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from pladlint.findings import Finding, LintResult
-from pladlint.fingerprints import fingerprint_path
+from pladlint.engine.fingerprints import fingerprint_path
 from pladlint.formatters import FormatOptions
 from pladlint.formatters.concise import summary_line
 

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from pladlint import __version__
 from pladlint.checks import ALL_RULES, Rule
 from pladlint.findings import Finding, LintResult
-from pladlint.fingerprints import fingerprint_path
+from pladlint.engine.fingerprints import fingerprint_path
 from pladlint.formatters import FormatOptions
 from pladlint.formatters.json_stream import LIST, dumps_with_list
 

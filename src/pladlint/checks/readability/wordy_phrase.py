@@ -1,0 +1,79 @@
+"""PL105 wordy-phrase: a phrase with a shorter, plainer equivalent ("in order to" -> "to")."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from pladlint.checks.base import Rule, Severity, Violation
+from pladlint.language.inflection import inflect_alternatives
+from pladlint.language.names import capitalised_in_mid_sentence
+from pladlint.vocab.plain_words import entry_safe, wordy_matches
+
+
+# A phrase listed with "is"/"has" matches any tense ("was able to", "have an effect on"),
+# but not the bare infinitive or participle: "may be able to" has no shorter form ("may can").
+_FINITE = {
+    "is": {"is", "are", "was", "were", "am", "'s", "'re", "'m", "isn't", "aren't", "wasn't"},
+    "has": {"has", "have", "had", "'ve", "'s", "'d"},
+}
+
+
+def _finite_verb_ok(phrase: str, first: str) -> bool:
+    forms = _FINITE.get(phrase.split()[0])
+    return forms is None or first.lower() in forms
+
+
+class WordyPhrase(Rule):
+    code = "PL105"
+    name = "wordy-phrase"
+    severity = Severity.WARNING
+    summary = "A wordy phrase has a shorter, plainer equivalent."
+    rationale = (
+        "Phrases such as 'in order to', 'prior to' or 'due to the fact that' add words "
+        "without adding meaning, and every extra word is one more a reader with limited "
+        "literacy must decode. The Federal Plain Language Guidelines and the NIH Plain "
+        "Language Program ask writers to cut them. The list is data in "
+        "rules/plain-language.yml, each entry with the guidance it comes from; it is matched "
+        "on word lemmas, so 'is able to' also finds 'are able to' and 'was able to', and "
+        "the suggestion takes the written tense and number ('were able to' -> 'could', "
+        "'had an effect on' -> 'affected'); where no form of the plain word fits, none is "
+        "offered."
+    )
+    example = "Prior to your visit, stop eating in order to keep your stomach empty.\n"
+    fix = "Before your visit, stop eating to keep your stomach empty."
+    tags = ("plain-language", "wording")
+    languages = ("en",)
+    options = {}
+
+    def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
+        matches = wordy_matches(ctx)
+        for ui, unit in enumerate(ctx.doc.units):
+            tokens = ctx.analysis[ui].tokens
+            for m in matches[ui]:
+                if not _finite_verb_ok(m.term.term, tokens[m.first].text) or capitalised_in_mid_sentence(
+                    tokens, m.first, m.last
+                ):
+                    continue
+                start, end = tokens[m.first].start, tokens[m.last - 1].end
+                found = unit.text[start:end]
+                plain = m.term.plain
+                # The pack lists one form ("is unable to" -> "cannot"); the swap takes the
+                # written one's tense and number ("were unable to" -> "could not").
+                previous = tokens[m.first - 1].text if m.first > 0 else ""
+                fitting = inflect_alternatives(tokens[m.first:m.last], m.term.term, plain,
+                                               previous)
+                if fitting:
+                    message = f"'{found}' is wordy; say " + " or ".join(
+                        f"'{p}'" for p in fitting[:2])
+                else:
+                    ideas = " or ".join(f"'{p}'" for p in plain[:2])
+                    message = (f"'{found}' is wordy; try a form of {ideas}, reworded to fit "
+                               "the sentence")
+                yield Violation(
+                    unit.source_span(start, end),
+                    message,
+                    suggestion=fitting[0] if fitting else None,
+                    section=unit.section,
+                    data={"phrase": m.term.term, "plain": list(plain), "fitting": fitting,
+                          "source": m.term.pack, "safe": entry_safe(m.term.term)},
+                )

@@ -1,0 +1,502 @@
+"""`pladlint explain-term WORD [--file PAGE]`: why a term was, or was not, reported as jargon.
+
+For a writer or a content lead. The lexicon facts: which jargon pack lists the word (its
+listed form, the plain alternatives), its wordfreq Zipf frequency against the audience's
+`jargon_zipf`, whether it counts as an unlisted rare word, whether it is on the everyday list
+or in the project glossary. With a page: every use of it, and for each whether a rule
+reported it or how it counted as explained (the same jargon scan the rules read).
+
+Pure: `term_report` returns a dict (the `--format json` document), `report_text` the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from pladlint.config import Config
+
+JARGON_RULES = ("jargon-unexplained", "jargon-rare-word")
+
+REASONS = {
+    "glossary": "listed as a glossary term (the page's `glossary:` front matter or the "
+                "project glossary file)",
+    "earlier": "explained earlier",
+    "heading": "named by the section's heading or a heading above it",
+    "glossary-link": "in the text of a glossary link",
+    "link": "in the text of a link to another page of the site",
+    "inline": "defined next to it in the text",
+    "abbr": "inside <abbr title=\"...\">",
+}
+
+
+class TermReportError(Exception):
+    """The page cannot be read (missing, not text, broken front matter)."""
+
+
+def _display(path: Path) -> str:
+    from pladlint.api import display_path
+
+    return display_path(path)
+
+
+def _read_page(page: Path, config: Config):
+    from pladlint.document import FrontMatterError, parse_document
+    from pladlint.document.source import InputError, read_source
+
+    if not page.is_file():
+        raise TermReportError(f"{page}: no such file")
+    try:
+        source = read_source(page, config.max_file_size)
+        return parse_document(page, source.text)
+    except (InputError, FrontMatterError) as exc:
+        raise TermReportError(f"{_display(page)}: {exc}") from None
+    except OSError as exc:
+        raise TermReportError(f"{page}: cannot read: {exc.strerror or exc}") from None
+
+
+def _word_tokens(word: str, config: Config) -> tuple[list[Any], Any]:
+    """The word's tokens (text and lemma) as the page's analysis would give them."""
+    from pladlint.document import parse_document
+    from pladlint.engine import build_context
+
+    ctx = build_context(parse_document(Path("explain-term.md"), word), config)
+    tokens = [t for ua in ctx.analysis for t in ua.tokens]
+    return tokens, ctx
+
+
+def _pack_entries(forms: set[str]) -> list[dict[str, Any]]:
+    """Every jargon pack (rules/jargon/*.yml with terms) listing one of `forms`."""
+    from pladlint.vocab.packs import PackError, load_pack, packs_dir
+
+    out = []
+    for path in sorted((packs_dir() / "jargon").glob("*.yml")):
+        name = f"jargon/{path.name}"
+        try:
+            data = load_pack(name)
+        except PackError:
+            continue
+        terms = data.get("terms")
+        if not isinstance(terms, dict):
+            continue
+        for term, plain in terms.items():
+            if str(term).strip().lower() in forms:
+                out.append({"pack": str(data.get("pack") or path.stem), "file": f"rules/{name}",
+                            "kind": str(data.get("kind", "medical")), "term": str(term).strip(),
+                            "plain": [str(p) for p in (plain or [])] if isinstance(plain, list)
+                            else [], "source": str(data.get("source", ""))})
+    return out
+
+
+def _rule_state(config: Config, name: str, audience: str) -> str | None:
+    """None when the rule runs on this audience's pages, else why not."""
+    from pladlint.checks import find_rule
+
+    rule = find_rule(name)
+    if rule is None:
+        return "not installed"
+    if not config.rule_setting(rule).enabled:
+        return "switched off in the configuration"
+    if rule.audiences is not None and audience not in rule.audiences:
+        return f"does not check {audience} pages"
+    return None
+
+
+def lexicon_facts(word: str, config: Config, audience: Any, page_glossary: set[str] = frozenset()
+                  ) -> tuple[dict[str, Any], set[str], Any]:
+    """The facts about WORD that do not depend on a page; also the keys that name it (for
+    matching mentions) and the pack term the scanner matches (or None)."""
+    from pladlint.vocab.lexicon import default_lexicon, everyday_words
+    from pladlint.vocab.rare_words import rare_word_finder, zipf
+
+    tokens, wctx = _word_tokens(word, config)
+    words = [t for t in tokens if t.is_word] or tokens
+    low = " ".join(word.lower().split())
+    lemma = " ".join(t.lemma.lower() for t in words) if words else low
+    matched = None
+    for m in default_lexicon(wctx.nlp).matches(tokens):
+        if m.first == 0 and m.last == len(tokens):
+            matched = m.term
+    keys = {low, lemma}
+    if matched is not None:
+        keys.add(matched.term.lower())
+    packs = _pack_entries(keys)
+    everyday = everyday_words()
+    on_everyday = low in everyday or lemma in everyday
+    z = round(zipf(low), 2)
+    z_lemma = round(zipf(lemma), 2) if lemma != low else None
+    threshold = float(audience.jargon_zipf)
+    rare_setting = None
+    from pladlint.checks import find_rule
+
+    rare_rule = find_rule("jargon-rare-word")
+    if rare_rule is not None:
+        rare_setting = config.rule_setting(rare_rule).options.get("max-zipf")
+    rare_threshold = float(rare_setting) if rare_setting is not None else threshold
+    rare: dict[str, Any] = {"threshold": rare_threshold, "rare": False, "zipf": None,
+                            "note": None}
+    if len(words) != 1:
+        rare["note"] = "only single words are judged as unlisted rare words"
+    else:
+        t = words[0]
+        finder = rare_word_finder(rare_threshold)
+        if not t.text.isalpha() or len(t.text) < finder.s.min_letters:
+            rare["note"] = (f"only words of {finder.s.min_letters} or more letters, letters "
+                            "only, are judged as rare words")
+        elif not t.text.islower() and not (t.text[:1].isupper() and t.text[1:].islower()):
+            rare["note"] = "capitals inside the word: an acronym or a name, never a rare word"
+        else:
+            found = finder.is_rare(t.text.lower(), t.lemma.lower())
+            rare["rare"] = found is not None
+            rare["zipf"] = None if found is None else round(found, 2)
+            if found is None:
+                try:
+                    rare["note"] = _not_rare_why(finder, t.text.lower(), t.lemma.lower())
+                except (AttributeError, ImportError):  # rare_words changed shape: no detail
+                    rare["note"] = "not a rare technical word"
+            elif matched is not None:
+                rare["note"] = "but a pack lists it, so the listed-term rules judge it instead"
+    project_glossary = bool(keys & {str(k).lower() for k in config.glossary_terms})
+    in_page_glossary = bool(keys & set(page_glossary))
+    facts: dict[str, Any] = {
+        "word": word, "lemma": lemma, "audience": audience.name, "jargon_zipf": threshold,
+        "zipf": z, "lemma_zipf": z_lemma, "packs": packs,
+        "matched": None if matched is None else {
+            "term": matched.term, "pack": matched.pack.split("/")[-1].removesuffix(".yml"),
+            "kind": matched.kind, "plain": list(matched.plain), "acronym": matched.is_acronym},
+        "everyday": on_everyday, "rare_word": rare, "project_glossary": project_glossary,
+        "page_glossary": in_page_glossary,
+    }
+    facts["verdict"], facts["verdict_reason"] = _verdict(facts, matched, config, zipf)
+    return facts, keys, matched
+
+
+def _not_rare_why(finder: Any, low: str, lemma: str) -> str:
+    """Why RareWordFinder.is_rare said no, in the order it decides."""
+    from pladlint.vocab.rare_words import _stems, zipf
+
+    if low in finder.s.known or lemma in finder.s.known:
+        return ("on the everyday list, the reviewed not-rare list, or a general word that "
+                "complex-word covers")
+    limit = finder.max_zipf
+    for form in dict.fromkeys((low, lemma)):
+        if zipf(form) >= limit:
+            return f"'{form}' has Zipf {round(zipf(form), 2)}, not below {limit}"
+    for stem in _stems(low, finder.s.endings):
+        if zipf(stem) >= limit or stem in finder.s.known:
+            return f"its stem '{stem}' is common (Zipf {round(zipf(stem), 2)})"
+    if any(shape.search(low) for shape in finder.s.shapes):
+        return "no verdict"  # is_rare said yes for this shape; not reached
+    base = max([zipf(low), zipf(lemma)] + [zipf(x) for x in _stems(low, finder.s.endings)])
+    if base >= finder.s.very_rare_zipf:
+        return (f"no medical word shape (-itis, -ectomy, -mab, ...) and not very rare "
+                f"(Zipf {round(base, 2)}, not below {finder.s.very_rare_zipf})")
+    return "no medical word shape, and built from common words (a plain compound)"
+
+
+def _plain_word(low: str) -> str | None:
+    """The scan's other reasons to leave a rare listed single word alone, where this version
+    of rare_words has them."""
+    if " " in low:
+        return None
+    from pladlint.vocab import rare_words
+
+    compound = getattr(rare_words, "transparent_compound", None)
+    if compound is not None and compound(low):
+        return "it is built from everyday words (a transparent compound)"
+    noun = getattr(rare_words, "everyday_noun", None)
+    if noun is not None and noun(low):
+        return "it is an everyday noun"
+    return None
+
+
+def _verdict(facts: dict[str, Any], matched: Any, config: Config, zipf) -> tuple[str | None, str]:
+    """Which rule reports an unexplained use of the word on such a page, and why (or why
+    none does)."""
+    audience, threshold = facts["audience"], facts["jargon_zipf"]
+    from pladlint.checks import find_rule
+
+    rules = [r for r in map(find_rule, JARGON_RULES) if r is not None]
+    if rules and all(r.audiences is not None and audience not in r.audiences for r in rules):
+        return None, f"the jargon rules do not check {audience} pages"
+    if matched is not None:
+        if matched.is_acronym:
+            return "acronym-unexpanded", ("an acronym: acronym-unexpanded (PL307) checks that it "
+                                          "is spelled out, not the jargon rules")
+        if matched.kind == "drug":
+            rule, why = "jargon-rare-word", "a drug name (nci-drug-names): reported as information"
+        else:
+            low = matched.term.lower()
+            zt = round(zipf(low), 2)
+            # As the scan decides: a plain alternative from the term's own pack (the CDC's
+            # listing) makes it jargon whatever its frequency; else it must be rare enough.
+            judged = bool(matched.plain) and getattr(matched, "judged", True)
+            if not judged and zt >= threshold:
+                return None, (f"listed, but common enough for {audience} readers: Zipf {zt} is "
+                              f"not below jargon_zipf {threshold}, and its own pack gives no "
+                              "plainer alternative")
+            plain_word = _plain_word(low) if not judged else None
+            if plain_word:
+                return None, f"listed, but {plain_word}, so it is left alone"
+            rule = "jargon-unexplained"
+            why = (f"listed term '{matched.term}'" + (
+                f"; its pack gives a plainer alternative ({', '.join(matched.plain[:3])}), so "
+                "it counts whatever its frequency" if judged else
+                f"; Zipf {zt} is below jargon_zipf {threshold}"))
+            if getattr(matched, "before", None) or getattr(matched, "after", None):
+                why += "; only where the words around it show the medical sense"
+        off = _rule_state(config, rule, audience)
+        if off:
+            return None, f"{why}; but {rule} {off}"
+        return rule, why
+    if facts["everyday"]:
+        listed = " although a pack lists it" if facts["packs"] else ""
+        return None, f"on the reviewed everyday list (rules/jargon/everyday-words.yml){listed}"
+    if facts["packs"] and all(p["kind"] == "general" for p in facts["packs"]):
+        return None, ("a general hard word, not medical jargon: complex-word (PL104) offers "
+                      "its plain alternative")
+    if facts["rare_word"]["rare"]:
+        off = _rule_state(config, "jargon-rare-word", audience)
+        why = (f"in no pack, rare (Zipf {facts['rare_word']['zipf']} below "
+               f"{facts['rare_word']['threshold']}) and technical-looking")
+        if off:
+            return None, f"{why}; but jargon-rare-word {off}"
+        return "jargon-rare-word", why
+    return None, (f"in no jargon pack, and not an unlisted rare word (Zipf {facts['zipf']}; "
+                  f"{facts['rare_word']['note'] or 'not rare enough'})")
+
+
+def term_report(word: str, config: Config, page: Path | None = None,
+                today: dt.date | None = None) -> dict[str, Any]:
+    """The `explain-term` document: lexicon facts, and with `page` every mention on it."""
+    from pladlint.vocab.audiences import load_audiences
+
+    word = " ".join(word.split())
+    if page is None:
+        audience = load_audiences().resolve(config.audience)
+        facts, _, _ = lexicon_facts(word, config, audience)
+        facts.update(file=None, audience_from="from the configuration" if config.audience
+                     else "the default",
+                     mentions=None)
+        return facts
+    from pladlint.engine import build_context, resolve_audience, run_rules
+    from pladlint.checks.jargon.explanations import front_matter_glossary
+    from pladlint.checks.jargon.scan import scan
+    from pladlint.engine.suppressions import apply_suppressions
+
+    doc = _read_page(page, config)
+    ctx = build_context(doc, config, today)
+    declared = doc.metadata.get("audienceLevel", doc.metadata.get("audience"))
+    unknown = resolve_audience(doc, config)[1]
+    if declared is not None and unknown is None:
+        audience_from = "from the page's front matter"
+    else:
+        audience_from = "from the configuration" if config.audience else "the default"
+    facts, keys, matched = lexicon_facts(word, config, ctx.audience,
+                                         front_matter_glossary(doc.metadata))
+    shown = _display(page)
+    facts.update(file=shown, language=ctx.language, audience_from=audience_from)
+    if unknown is not None:
+        facts["audience_from"] += f"; the page names an unknown audience '{unknown}'"
+    if ctx.language != "en":
+        facts["mentions"] = []
+        facts["note"] = f"the page is in '{ctx.language}': the jargon rules check English only"
+        return facts
+    findings = apply_suppressions(doc, run_rules(ctx, config, shown), config, shown)
+    facts["mentions"] = _mentions(ctx, config, scan(ctx), keys, findings, matched)
+    facts["reported"] = sum(1 for m in facts["mentions"] if m["status"] == "reported")
+    return facts
+
+
+def _location(doc: Any, offset: int) -> tuple[int, int]:
+    loc = doc.index.location(offset)
+    return loc.line, loc.column
+
+
+def _mentions(ctx: Any, config: Config, scanned: Any, keys: set[str], findings: list[Any],
+              matched: Any) -> list[dict[str, Any]]:
+    doc = ctx.doc
+    jargon = [f for f in findings if f.rule in JARGON_RULES]
+    out: list[dict[str, Any]] = []
+    seen_spans: list[tuple[int, int]] = []
+    first_explained: dict[str, dict[str, Any]] = {}
+    first_reported: dict[tuple[int, str], dict[str, Any]] = {}
+    for m in scanned.mentions:
+        unit = doc.units[m.unit]
+        surface = " ".join(unit.text[m.start:m.end].lower().split())
+        if m.key.lower() not in keys and surface not in keys:
+            continue
+        span = unit.source_span(m.start, m.end)
+        seen_spans.append((span.start, span.end))
+        line, column = _location(doc, span.start)
+        entry: dict[str, Any] = {
+            "line": line, "column": column, "text": doc.text[span.start:span.end],
+            "section": doc.sections[m.section].heading, "term": m.key,
+            "explained": m.explained, "detail": getattr(m, "detail", None), "first": m.first,
+        }
+        hit = next((f for f in jargon if f.start == span.start and f.end == span.end), None)
+        if hit is not None:
+            entry.update(status="reported", rule=hit.rule, code=hit.code,
+                         severity=hit.severity.value,
+                         note=f"reported by {hit.rule} ({hit.code}, {hit.severity.value})")
+            first_reported.setdefault((m.section, m.key), entry)
+        elif m.explained is not None:
+            entry.update(status="explained", rule=None,
+                         note=_explained_note(m, entry, doc, unit, first_explained))
+        elif not m.first:
+            first = first_reported.get((m.section, m.key))
+            where = f" (line {first['line']})" if first else ""
+            entry.update(status="repeat", rule=None,
+                         note="not reported again: only the first unexplained use in a section "
+                              f"is reported{where}")
+        else:
+            entry.update(status="not-reported", rule=None, note=_silent_why(m, ctx, config))
+        if m.explained is not None and m.explained != "earlier":
+            first_explained.setdefault(m.key, entry)
+        out.append(entry)
+    out.extend(_unjudged(ctx, keys, seen_spans, matched,
+                         _rule_state(config, "jargon-unexplained", ctx.audience.name)))
+    out.sort(key=lambda e: (e["line"], e["column"]))
+    return out
+
+
+def _explained_note(m: Any, entry: dict[str, Any], doc: Any, unit: Any,
+                    first_explained: dict[str, dict[str, Any]]) -> str:
+    note = REASONS.get(m.explained, m.explained)
+    detail = entry["detail"]
+    if m.explained == "earlier":
+        first = first_explained.get(m.key)
+        if first is not None:
+            note += f" (line {first['line']}: {first['explained']})"
+    elif m.explained in ("glossary-link", "link"):
+        for link in doc.links:
+            if link.unit == m.unit and link.prose_start <= m.start and m.end <= link.prose_end:
+                entry["url"] = link.url
+                note += f" ({link.url})"
+                break
+    elif m.explained == "heading":
+        section = doc.sections[m.section]
+        detail = detail or " > ".join(h for h in (*section.path, section.heading) if h)
+    elif m.explained == "inline" and not detail:
+        around = unit.text[max(0, m.start - 30): m.end + 60]
+        detail = " ".join(around.split())
+    entry["detail"] = detail
+    return note + (f": {detail}" if detail else "")
+
+
+def _silent_why(m: Any, ctx: Any, config: Config) -> str:
+    """An unexplained first use that no finding reports: why not."""
+    if m.term is not None and m.term.is_acronym:
+        return "an acronym: left to acronym-unexpanded (PL307)"
+    rule = "jargon-rare-word" if m.rare else "jargon-unexplained"
+    off = _rule_state(config, rule, ctx.audience.name)
+    if off:
+        return f"not reported: {rule} {off}"
+    return f"not reported: a pladlint-disable comment suppresses {rule} here"
+
+
+def _unjudged(ctx: Any, keys: set[str], seen: list[tuple[int, int]], matched: Any,
+              off: str | None = None) -> list[dict[str, Any]]:
+    """Uses of the word that the jargon scan did not count: in headings, in names or titles,
+    or inside a longer term."""
+    doc = ctx.doc
+    wanted = [k.split() for k in keys if k]
+    out = []
+    for ui, unit in enumerate(doc.units):
+        tokens = [t for t in ctx.analysis[ui].tokens if t.is_word or t.text == "-"]
+        for i in range(len(tokens)):
+            for words in wanted:
+                n = len(words)
+                run = tokens[i:i + n]
+                if len(run) != n or not all(w in (t.text.lower(), t.lemma.lower())
+                                            for w, t in zip(words, run)):
+                    continue
+                span = unit.source_span(run[0].start, run[-1].end)
+                if any(a < span.end and span.start < b for a, b in seen):
+                    break
+                seen.append((span.start, span.end))
+                line, column = _location(doc, span.start)
+                out.append({"line": line, "column": column,
+                            "text": doc.text[span.start:span.end],
+                            "section": doc.sections[unit.section].heading, "term": None,
+                            "explained": None, "detail": None, "first": False,
+                            "status": "not-counted", "rule": None,
+                            "note": _unjudged_why(unit, run, matched, off)})
+                break
+    return out
+
+
+def _unjudged_why(unit: Any, run: list[Any], matched: Any, off: str | None = None) -> str:
+    if unit.kind == "heading":
+        return "in a heading: not counted as a use here (a heading names what it is about)"
+    if off:
+        return f"not counted: jargon-unexplained {off}"
+    if matched is None:
+        return "not counted as jargon (see the verdict above)"
+    first = run[0].text
+    if matched.term[:1].islower() and first[:1].isupper() and not first.isupper():
+        return ("capitalised where the pack writes it in lower case: read as part of a name "
+                "or title")
+    return "not counted here: part of a longer listed term, or common enough for the audience"
+
+
+def report_text(report: dict[str, Any]) -> str:
+    """The report for people."""
+    lines = [f"'{report['word']}'" + (f" (lemma '{report['lemma']}')"
+                                       if report["lemma"] != report["word"].lower() else "")]
+    aud = f"audience {report['audience']}"
+    if report.get("audience_from"):
+        aud += f" ({report['audience_from']})"
+    lines.append(f"  {aud}; jargon_zipf {report['jargon_zipf']} (rules/audiences.yml)")
+    if report["packs"]:
+        for p in report["packs"]:
+            plain = ", ".join(p["plain"]) if p["plain"] else "none listed"
+            lines.append(f"  in pack {p['pack']} ({p['kind']}) as '{p['term']}'; plain "
+                         f"alternatives: {plain}")
+    else:
+        lines.append("  in no jargon pack")
+    matched = report["matched"]
+    if matched and not any(p["term"] == matched["term"] for p in report["packs"]):
+        lines.append(f"  matches the listed term '{report['matched']['term']}' "
+                     f"({report['matched']['pack']})")
+    z = f"  wordfreq Zipf {report['zipf']}"
+    if report.get("lemma_zipf") is not None:
+        z += f" (lemma: {report['lemma_zipf']})"
+    z += (" — rarer than" if report["zipf"] < report["jargon_zipf"] else " — not rarer than") + \
+        f" the audience's {report['jargon_zipf']}"
+    lines.append(z)
+    rare = report["rare_word"]
+    if rare["rare"]:
+        said = f"yes (Zipf {rare['zipf']} below {rare['threshold']}, technical-looking)"
+        if rare["note"]:
+            said += f", {rare['note']}"
+    else:
+        said = f"no ({rare['note']})" if rare["note"] else "no"
+    lines.append("  unlisted rare word: " + said)
+    lines.append(f"  everyday list: {'yes' if report['everyday'] else 'no'}")
+    if report["project_glossary"]:
+        lines.append("  project glossary file: listed (every use counts as explained)")
+    if report.get("page_glossary"):
+        lines.append("  page's glossary front matter: listed (every use counts as explained)")
+    verdict = report["verdict"]
+    lines.append("  verdict: " + (f"an unexplained use is reported by {verdict}"
+                                  if verdict else "not reported as jargon")
+                 + f" — {report['verdict_reason']}")
+    if report.get("file") is None:
+        return "\n".join(lines)
+    lines.append("")
+    if report.get("note"):
+        lines.append(f"{report['file']}: {report['note']}")
+        return "\n".join(lines)
+    mentions = report["mentions"] or []
+    if not mentions:
+        lines.append(f"{report['file']}: '{report['word']}' does not appear in the prose")
+        return "\n".join(lines)
+    n = len(mentions)
+    lines.append(f"{report['file']}: {n} use{'s' if n != 1 else ''}, "
+                 f"{report.get('reported', 0)} reported")
+    for m in mentions:
+        lines.append(f"  {report['file']}:{m['line']}:{m['column']}  [{m['section']}]  "
+                     f"'{m['text']}': {m['note']}")
+    return "\n".join(lines)

@@ -1,0 +1,119 @@
+"""Run the enabled rules over one parsed document. No I/O happens here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pladlint.vocab.audiences import Audience, load_audiences
+from pladlint.checks import ALL_RULES, Rule, Severity, Violation, find_rule
+from pladlint.config import Config
+from pladlint.engine.context import DocumentContext
+from pladlint.document.model import Document
+from pladlint.findings import FileResult, Finding, SectionSummary
+from pladlint.checks.jargon.scan import jargon_settings, section_jargon_density
+from pladlint.timing import stage
+from pladlint.engine.fingerprints import assign_fingerprints
+from pladlint.engine.suppressions import apply_suppressions
+
+_LANGUAGE_NAMES = {"english": "en", "spanish": "es", "español": "es", "espanol": "es"}
+
+
+def normalize_language(value: Any) -> str:
+    text = str(value).strip().lower().replace("_", "-")
+    text = _LANGUAGE_NAMES.get(text, text)
+    return text.split("-")[0] or "en"
+
+
+def resolve_audience(doc: Document, config: Config) -> tuple[Audience, str | None]:
+    """The page's audience profile and, if its front matter named an unknown one, that name."""
+    catalogue = load_audiences()
+    declared = doc.metadata.get("audienceLevel", doc.metadata.get("audience"))
+    if declared is not None and not isinstance(declared, (dict, list)):
+        found = catalogue.resolve(str(declared))
+        if found is not None:
+            return found, None
+        return catalogue.resolve(config.audience), str(declared)
+    return catalogue.resolve(config.audience), None
+
+
+def build_context(doc: Document, config: Config, today: dt.date | None = None) -> DocumentContext:
+    audience, unknown = resolve_audience(doc, config)
+    declared_language = doc.metadata.get("language", doc.metadata.get("lang"))
+    language = normalize_language(declared_language) if declared_language else config.language
+    settings = {"unknown-audience": unknown}
+    reading = find_rule("reading-grade")
+    if reading is not None:  # its target and min-words also shape the section summaries
+        settings["reading-grade"] = dict(config.rule_setting(reading).options)
+    settings.update(jargon_settings(config))  # project glossary terms, jargon-unexplained options
+    return DocumentContext(doc, audience, language, config.spacy_model,
+                           today or dt.date.today(), settings)
+
+
+def applicable(rule: Rule, ctx: DocumentContext) -> bool:
+    if rule.audiences is not None and ctx.audience.name not in rule.audiences:
+        return False
+    if rule.languages is not None and ctx.language not in rule.languages:
+        return False
+    return True
+
+
+def run_rules(ctx: DocumentContext, config: Config, display_path: str,
+              rules: tuple[Rule, ...] = ALL_RULES) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        setting = config.rule_setting(rule)
+        if not setting.enabled or not applicable(rule, ctx):
+            continue
+        with stage("jargon" if rule.code.startswith("PL2") else "rules"):  # for the benchmark
+            for violation in rule.check(ctx, setting.options):
+                severity = setting.severity if setting.explicit_severity else (
+                    violation.severity or setting.severity)
+                findings.append(to_finding(rule, violation, severity, ctx.doc, display_path))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def to_finding(rule: Rule, v: Violation, severity: Severity, doc: Document, path: str) -> Finding:
+    start = doc.index.location(v.span.start)
+    end = doc.index.end_location(v.span)
+    if v.section is not None and v.section < len(doc.sections):
+        section = doc.sections[v.section].heading
+    else:
+        found = doc.section_at(v.span.start)
+        section = found.heading if found else ""
+    return Finding(
+        rule=rule.name, code=rule.code, severity=severity, message=v.message, path=path,
+        line=start.line, column=start.column, end_line=end.line, end_column=end.column,
+        section=section, text=doc.text[v.span.start : v.span.end], suggestion=v.suggestion,
+        start=v.span.start, end=v.span.end, data=v.data,
+    )
+
+
+def section_summaries(ctx: DocumentContext) -> list[SectionSummary]:
+    out = []
+    for section, score in zip(ctx.doc.sections, ctx.section_scores):
+        out.append(SectionSummary(
+            heading=section.heading, level=section.level, line=section.start_line,
+            end_line=section.end_line, path=section.path, words=score.words,
+            sentences=score.sentences, grade=score.grade, scores=score.formulas,
+            target=score.target,
+            empty_heading=section.empty_heading, note=score.note,
+            jargon_density=section_jargon_density(ctx, section.index),
+        ))
+    return out
+
+
+def lint_document(doc: Document, config: Config, display_path: str,
+                  today: dt.date | None = None) -> FileResult:
+    ctx = build_context(doc, config, today)
+    findings = run_rules(ctx, config, display_path)
+    # Inline `pladlint-disable` comments filter the findings; then each gets its fingerprint.
+    findings = assign_fingerprints(apply_suppressions(doc, findings, config, display_path),
+                                   display_path, config.root if config.source else None)
+    doc_score = ctx.document_score
+    return FileResult(
+        path=display_path, audience=ctx.audience.name, language=ctx.language,
+        sections=section_summaries(ctx), findings=findings, words=doc_score.words,
+        grade=doc_score.grade, source=doc.text,
+    )
