@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pladlint.api import lint_text
-from pladlint.config import ConfigError, load_config
+from pladlint.config import ConfigError, load_config, parse_config
 from pladlint.language.glosses import find_glosses
 from pladlint.checks.jargon.explanations import defined_here, plain_gloss
 from pladlint.language.analysis import Token
@@ -114,3 +114,18 @@ def test_site_links_option() -> None:
     strict = config_for(["jargon-unexplained"],
                         {"rules": {"jargon-unexplained": {"site-links": False}}})
     assert _jargon(lint_text(text, strict, path="p.md", today=TODAY)) == ["immunotherapy"]
+
+
+def test_an_option_outside_its_choices_is_an_error() -> None:
+    """`scope = "sectoin"` used to be read as "document" without a word."""
+    with pytest.raises(ConfigError, match="scope.*must be one of 'document', 'section'"):
+        parse_config({"rules": {"jargon-unexplained": {"scope": "sectoin"}}}, "pladlint.toml")
+
+
+def test_shared_jargon_settings_reach_every_jargon_rule() -> None:
+    """scope = "section" (set on jargon-unexplained's table) also shapes the density."""
+    text = "A catheter is a small tube.\n\n## Later\n\nThe catheter stays in for a week or two.\n"
+    cfg = config_for(["jargon-unexplained"], {"rules": {"jargon-unexplained": {"scope": "section"}}})
+    result = lint_text(text, cfg, path="p.md", today=TODAY)
+    densities = {s.heading: s.jargon_density for s in result.sections}
+    assert densities["Later"] > 0

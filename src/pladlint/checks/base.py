@@ -2,40 +2,26 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
+# Severity lives with the findings (the model layer); re-exported here for the rules.
+from pladlint.findings import Severity
 from pladlint.positions import Span
 
 if TYPE_CHECKING:
     from pladlint.engine.context import DocumentContext
 
 
-class Severity(str, enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-    @classmethod
-    def parse(cls, value: str) -> "Severity":
-        try:
-            return cls(str(value).lower())
-        except ValueError:
-            raise ValueError(f"'{value}' is not a severity (use error, warning or info)") from None
-
-
 @dataclass(frozen=True)
 class Option:
-    """A rule option: its default, its type, and one line of help."""
+    """A rule option: its default, its type, one line of help, and the values it may take
+    (`choices`, checked with the type: `scope = "sectoin"` is an error, not a silent default)."""
 
     default: Any
     type: type | tuple[type, ...]
     help: str
+    choices: tuple[Any, ...] | None = None
 
     def validate(self, value: Any) -> Any:
         kinds = self.type if isinstance(self.type, tuple) else (self.type,)
@@ -50,6 +36,9 @@ class Option:
             )
         if list in kinds and isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise TypeError("must be a list of strings")
+        if self.choices is not None and value not in self.choices:
+            raise TypeError("must be one of " + ", ".join(repr(c) for c in self.choices)
+                            + f", not {value!r}")
         return value
 
 

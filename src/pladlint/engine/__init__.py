@@ -11,7 +11,8 @@ from pladlint.config import Config
 from pladlint.engine.context import DocumentContext
 from pladlint.document.model import Document
 from pladlint.findings import FileResult, Finding, SectionSummary
-from pladlint.checks.jargon.scan import jargon_settings, section_jargon_density
+from pladlint.checks.jargon.scan import section_jargon_density
+from pladlint.checks.settings import Settings, resolve
 from pladlint.timing import stage
 from pladlint.engine.fingerprints import assign_fingerprints
 from pladlint.engine.suppressions import apply_suppressions
@@ -41,13 +42,18 @@ def build_context(doc: Document, config: Config, today: dt.date | None = None) -
     audience, unknown = resolve_audience(doc, config)
     declared_language = doc.metadata.get("language", doc.metadata.get("lang"))
     language = normalize_language(declared_language) if declared_language else config.language
-    settings = {"unknown-audience": unknown}
-    reading = find_rule("reading-grade")
-    if reading is not None:  # its target and min-words also shape the section summaries
-        settings["reading-grade"] = dict(config.rule_setting(reading).options)
-    settings.update(jargon_settings(config))  # project glossary terms, jargon-unexplained options
+    settings = shared_settings(config, unknown)
     return DocumentContext(doc, audience, language, config.spacy_model,
                            today or dt.date.today(), settings)
+
+
+def shared_settings(config: Config, unknown_audience: str | None = None) -> Settings:
+    """The settings several rules share (checks/settings.py), from the tables that hold them."""
+    def options_of(table: str) -> dict[str, Any]:
+        rule = find_rule(table)
+        return dict(config.rule_setting(rule).options) if rule is not None else {}
+
+    return resolve(options_of, getattr(config, "glossary_terms", frozenset()), unknown_audience)
 
 
 def applicable(rule: Rule, ctx: DocumentContext) -> bool:

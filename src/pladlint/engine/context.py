@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from pladlint.vocab.audiences import Audience
+from pladlint.checks.settings import Settings
 from pladlint.document.model import Document
 from pladlint.language.analysis import Sentence, UnitAnalysis, analyze
 from pladlint.language.pipeline import get_pipeline
@@ -66,7 +67,7 @@ class DocumentContext:
     language: str  # ISO 639-1, e.g. "en"
     spacy_model: str | None = None
     today: dt.date = field(default_factory=dt.date.today)
-    settings: dict[str, Any] = field(default_factory=dict)  # resolved project settings
+    settings: Settings = field(default_factory=Settings)  # shared settings, resolved once
 
     @cached_property
     def nlp(self) -> Any:
@@ -161,7 +162,7 @@ class DocumentContext:
 
     @property
     def reading_options(self) -> dict[str, Any]:
-        return self.settings.get("reading-grade") or {}
+        return self.settings.reading
 
     @property
     def target(self) -> float | None:

@@ -19,7 +19,8 @@ from pladlint.language.acronyms import (
 )
 from pladlint.language.glosses import find_glosses
 from pladlint.vocab.term_help import acronym_expansion
-from pladlint.checks.base import Option, Rule, Severity, Violation
+from pladlint.checks.base import Rule, Severity, Violation
+from pladlint.checks.settings import ACRONYM_OPTIONS
 from pladlint.checks.jargon.explanations import (
     DEFAULT_GLOSSARY_PATTERNS,
     GlossaryMatcher,
@@ -84,13 +85,13 @@ class AcronymScan:
     unexplained: dict[int, int]  # section -> uses of acronyms not yet spelled out (density)
 
 
-def acronym_scan(ctx, allow: tuple[str, ...] = (), patterns: tuple[str, ...] = ()) -> AcronymScan:
-    """Every acronym use of the page, once per document and options (kept on the context):
-    the rule reports the first uses, the section summaries count the unexplained ones."""
-    memo = ctx.__dict__.setdefault("_acronym_scans", {})
-    found = memo.get((allow, patterns))
+def acronym_scan(ctx) -> AcronymScan:
+    """Every acronym use of the page, once per document (kept on the context): the rule
+    reports the first uses, the section summaries count the unexplained ones."""
+    found = ctx.__dict__.get("_acronym_scan")
     if found is None:
-        found = memo[(allow, patterns)] = _scan(ctx, allow, patterns)
+        shared = ctx.settings.acronyms
+        found = ctx.__dict__["_acronym_scan"] = _scan(ctx, shared.allow, shared.glossary_patterns)
     return found
 
 
@@ -161,13 +162,11 @@ class AcronymUnexpanded(Rule):
     tags = ("accessibility", "plain-language", "wcag-3.1.4")
     audiences = ("patient", "caregiver", "general")
     languages = ("en",)
-    options = {
-        "allow": Option([], list, "More acronyms every reader of this project knows."),
-        "glossary-patterns": Option([], list, "Extra URL regexes that count as glossary links."),
-    }
+    # shared with the section summaries' density: declared in checks/settings.py
+    options = ACRONYM_OPTIONS
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
-        found = acronym_scan(ctx, tuple(options["allow"]), tuple(options["glossary-patterns"]))
+        found = acronym_scan(ctx)
         prose = " ".join(u.text for u in ctx.doc.units)
         for use in found.first_uses.values():
             yield self.violation(ctx.doc, use, proper_name_for(use.token, prose))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.checks.jargon.scan import acronym_uses, options_from_settings, scan
+from pladlint.checks.jargon.scan import acronym_uses, scan
 from pladlint.positions import Span
 
 
@@ -38,7 +38,7 @@ class JargonDensity(Rule):
     }
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
-        result = scan(ctx, options_from_settings(ctx.settings))
+        result = scan(ctx)
         acronyms = acronym_uses(ctx)
         limit = float(options["max-density"])
         for section in ctx.doc.sections:

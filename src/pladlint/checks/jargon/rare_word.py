@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.checks.jargon.scan import options_from_settings, scan
+from pladlint.checks.jargon.scan import scan
 from pladlint.vocab.term_help import drug_description, rare_word_plain
 
 
@@ -46,10 +45,8 @@ class JargonRareWord(Rule):
     }
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
-        scan_options = options_from_settings(ctx.settings)
-        if options["max-zipf"] is not None:
-            scan_options = replace(scan_options, rare_zipf=float(options["max-zipf"]))
-        for m in scan(ctx, scan_options).mentions:
+        rare_zipf = float(options["max-zipf"]) if options["max-zipf"] is not None else None
+        for m in scan(ctx, rare_zipf).mentions:
             if not m.rare or m.explained is not None or not m.first:
                 continue
             unit = ctx.doc.units[m.unit]

@@ -31,11 +31,10 @@ from pladlint.vocab.rare_words import (
     zipf,
 )
 
-SCOPES = ("document", "section")
-
-
 @dataclass(frozen=True)
 class ScanOptions:
+    """What a scan depends on, besides the page: the memo key."""
+
     glossary_patterns: tuple[str, ...] = ()  # added to DEFAULT_GLOSSARY_PATTERNS
     scope: str = "document"  # where an explanation holds: "document" or "section"
     rare_zipf: float | None = None  # None: the audience's jargon_zipf
@@ -84,33 +83,11 @@ class JargonScan:
         return round(100 * hits / words, 2)
 
 
-def scan_options(rule_options: dict[str, Any]) -> ScanOptions:
-    """ScanOptions from jargon-unexplained's options (shared by every jargon rule)."""
-    scope = "section" if rule_options.get("scope") == "section" else "document"
-    return ScanOptions(tuple(rule_options.get("glossary-patterns", ())), scope,
-                       site_links=bool(rule_options.get("site-links", True)))
-
-
-def options_from_settings(settings: dict[str, Any]) -> ScanOptions:
-    return scan_options(settings.get("jargon-options") or {})
-
-
-def jargon_settings(config: Any) -> dict[str, Any]:
-    """What engine.build_context puts in ctx.settings: the project glossary's terms and
-    jargon-unexplained's options (so the section summary's density uses the same scan)."""
-    from pladlint.checks.accessibility.acronym_unexpanded import AcronymUnexpanded
-    from pladlint.checks.jargon.unexplained import JargonUnexplained
-
-    acronyms = config.rule_setting(AcronymUnexpanded()).options
-    return {"glossary-terms": getattr(config, "glossary_terms", frozenset()),
-            "jargon-options": dict(config.rule_setting(JargonUnexplained()).options),
-            "acronym-options": (tuple(acronyms.get("allow", ())),
-                                tuple(acronyms.get("glossary-patterns", ())))}
-
-
-def scan(ctx: Any, options: ScanOptions | None = None) -> JargonScan:
-    """The scan of `ctx`'s document for these options, computed once and kept on the context."""
-    options = options or options_from_settings(ctx.settings)
+def scan(ctx: Any, rare_zipf: float | None = None) -> JargonScan:
+    """The scan of `ctx`'s document with the page's shared jargon settings (and, for
+    jargon-rare-word, its own rarity threshold), computed once and kept on the context."""
+    jargon = ctx.settings.jargon
+    options = ScanOptions(jargon.glossary_patterns, jargon.scope, rare_zipf, jargon.site_links)
     cache = ctx.__dict__.setdefault("_jargon_scans", {})  # per-document memo, like cached_property
     found = cache.get(options)
     if found is None:
@@ -119,8 +96,7 @@ def scan(ctx: Any, options: ScanOptions | None = None) -> JargonScan:
 
 
 def _glossary_keys(ctx: Any) -> set[str]:
-    return front_matter_glossary(ctx.doc.metadata) | {
-        str(t).lower() for t in ctx.settings.get("glossary-terms", ())}
+    return front_matter_glossary(ctx.doc.metadata) | ctx.settings.jargon.glossary_terms
 
 
 def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
@@ -403,4 +379,4 @@ def acronym_uses(ctx: Any) -> dict[int, int]:
     """Per section, the uses of acronyms not yet spelled out: jargon too, for the density."""
     from pladlint.checks.accessibility.acronym_unexpanded import acronym_scan  # a rule's scan: imported late
 
-    return acronym_scan(ctx, *ctx.settings.get("acronym-options", ((), ()))).unexplained
+    return acronym_scan(ctx).unexplained

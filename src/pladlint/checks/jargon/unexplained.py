@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.checks.jargon.scan import scan, scan_options
+from pladlint.checks.jargon.scan import scan
+from pladlint.checks.settings import JARGON_OPTIONS
 from pladlint.vocab.term_help import acronym_expansion, drug_description
 
 
@@ -44,19 +45,11 @@ class JargonUnexplained(Rule):
     tags = ("plain-language", "jargon")
     audiences = ("patient", "caregiver", "general")
     languages = ("en",)
-    options = {
-        "glossary-patterns": Option([], list, "Extra URL regexes that count as glossary links."),
-        "site-links": Option(True, bool,
-                             "A term in the text of a link to another page of the site (a "
-                             "relative URL, such as /types/lung) counts as explained; false: "
-                             "only glossary links do."),
-        "scope": Option("document", str,
-                        "Where an explanation holds: 'document' (later uses are fine) or 'section' "
-                        "(each section explains its own terms)."),
-    }
+    # shared by the jargon rules and the section summaries: declared in checks/settings.py
+    options = JARGON_OPTIONS
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
-        result = scan(ctx, scan_options(options))
+        result = scan(ctx)
         doc = ctx.doc
         for m in result.mentions:
             if m.rare or m.term.is_acronym or m.explained is not None or not m.first:

@@ -47,7 +47,7 @@ class AudienceUnknown(Rule):
     options = {}
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
-        unknown = ctx.settings.get("unknown-audience")
+        unknown = ctx.settings.unknown_audience
         if not unknown:
             return
         known = ", ".join(load_audiences().names)
