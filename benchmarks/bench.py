@@ -43,7 +43,8 @@ FLOOR = r'''
 import json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from pladlint.vocab.precompiled import defer_import, syllable_table
+from pladlint.language.textstat_patch import defer_import
+from pladlint.vocab.precompiled import syllable_table
 defer_import("nltk")  # textstat imports NLTK only for a downloader; the floor skips it too
 import spacy, textstat
 from markdown_it import MarkdownIt

@@ -7,8 +7,8 @@ import textwrap
 from typing import Any
 
 from pladlint.api import lint_text
-from pladlint.checks import ALL_RULES
-from pladlint.config import Config, RuleSetting, parse_config
+from pladlint.cli.common import select_rules
+from pladlint.config import Config, parse_config
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -16,10 +16,7 @@ TODAY = dt.date(2026, 11, 28)
 def config_for(rules: list[str] | None = None, raw: dict[str, Any] | None = None) -> Config:
     config = parse_config(raw or {}, "test") if raw else Config()
     if rules is not None:
-        for rule in ALL_RULES:
-            base = config.rule_setting(rule)
-            config.rules[rule.name] = RuleSetting(rule.name in rules, base.severity, base.options,
-                                                  base.explicit_severity)
+        select_rules(config, rules)  # only these rules run, as with `check --select`
     return config
 
 

@@ -1,7 +1,10 @@
 """Deterministic output: the same pages give byte-identical reports in every format, whatever
 the order of the files on disk, the number of workers, PYTHONHASHSEED or the locale. The CLI
-runs in subprocesses with different environments (two runs, to keep the suite fast; the
-cache's own determinism is tested in test_performance.py). `check` never changes a page.
+runs in subprocesses with different environments (the cache's own determinism is tested in
+test_performance.py): a base run; a run that changes everything at once (file order, seed,
+locale, time zone, --jobs 2); and a run that changes only --jobs (1 to 2, with no cache so
+that the pages are linted by worker processes), so a difference the workers make is named as
+such. `check` never changes a page.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pladlint.engine.parallel import SERIAL_BELOW
 from pladlint.formatters import FORMAT_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,21 +75,17 @@ def runs(tmp_path_factory) -> dict[str, dict[str, bytes]]:
     make_tree(first, reverse=False)
     make_tree(second, reverse=True)
     before = snapshot(first), snapshot(second)
-    help_text = subprocess.run([sys.executable, "-m", "pladlint", "check", "--help"],
-                               env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-                               capture_output=True, text=True).stdout
-    jobs = "--jobs" in help_text
+    base_env = {"PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8", "TZ": "UTC"}
     results = {
-        "base": run_cli(first, first.parent / "out-base",
-                        {"PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8", "TZ": "UTC"},
-                        ["--jobs=1"] if jobs else []),
+        "base": run_cli(first, first.parent / "out-base", base_env, ["--jobs=1"]),
         "other": run_cli(second, second.parent / "out-other",
                          {"PYTHONHASHSEED": "4242", "LC_ALL": "C", "LANG": "tr_TR.UTF-8",
                           "TZ": "Pacific/Chatham"},
-                         ["--jobs=2"] if jobs else []),
+                         ["--jobs=2"]),
+        # Only the number of workers differs from the base run.
+        "jobs2": run_cli(first, first.parent / "out-jobs2", base_env, ["--jobs=2", "--no-cache"]),
     }
     results["_unchanged"] = {"ok": before == (snapshot(first), snapshot(second))}  # type: ignore
-    results["_jobs"] = {"ok": jobs}  # type: ignore
     return results
 
 
@@ -96,9 +96,11 @@ def test_output_is_byte_identical(runs, fmt: str) -> None:
     assert runs["other"][fmt] == base, f"{fmt}: differs with another file order, seed, locale, jobs"
 
 
-def test_jobs_1_and_2_were_compared(runs) -> None:
-    if not runs["_jobs"]["ok"]:
-        pytest.skip("needs --jobs")
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
+def test_jobs_1_and_2_were_compared(runs, fmt: str) -> None:
+    # Below SERIAL_BELOW pages `--jobs 2` lints in one process and would compare nothing.
+    assert len(PAGES) >= SERIAL_BELOW, "too few pages for worker processes to start"
+    assert runs["jobs2"][fmt] == runs["base"][fmt], f"{fmt}: --jobs 2 differs from --jobs 1"
 
 
 def test_check_never_changes_a_page(runs) -> None:

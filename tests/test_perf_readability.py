@@ -1,4 +1,5 @@
-"""The faster textstat helpers (language/textstat_speedups.py) give textstat's own results.
+"""The faster textstat helpers (language/textstat_speedups.py, put in place by
+language/textstat_patch.py) give textstat's own results.
 
 Each stand-in is compared with the textstat function it replaced, on texts built to hit
 the corners (apostrophes before and after line ends, Unicode letters, digits, spaces of
@@ -17,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from pladlint.language import syllables, textstat_speedups
+from pladlint.language import textstat_patch, textstat_speedups
 from pladlint.language.readability import score_text
 
 pytestmark = pytest.mark.skipif(
-    textstat_speedups.textstat_version() not in textstat_speedups.CHECKED_VERSIONS,
+    textstat_patch.textstat_version() not in textstat_patch.CHECKED_VERSIONS,
     reason="stand-ins are only installed for checked textstat versions")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,8 +43,8 @@ def _texts(count: int, seed: int = 8) -> list[str]:
 
 @pytest.fixture(scope="module")
 def installed() -> dict:
-    syllables.install()
-    return textstat_speedups.ORIGINALS
+    textstat_patch.install()
+    return textstat_patch.ORIGINALS
 
 
 def test_deletion_table_equals_regex_on_every_character() -> None:
@@ -100,9 +101,9 @@ def test_table_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
 
 _SCORE_ALL = """
 import json, sys
-from pladlint.language import textstat_speedups
+from pladlint.language import textstat_patch
 if sys.argv[1] == "plain":
-    textstat_speedups.CHECKED_VERSIONS = ()
+    textstat_patch.CHECKED_VERSIONS = ()
 from pladlint.language.readability import score_text
 from dataclasses import asdict
 texts = json.load(sys.stdin)

@@ -246,16 +246,38 @@ def test_lexicon_keys_from_store_equal_computed(tmp_path: Path) -> None:
     assert list((tmp_path / "precompiled").glob("lexicon-keys-*.marshal"))
 
 
-def test_word_memo_changes_no_textstat_result() -> None:
-    from pladlint.language import syllables
+_WORD_MEMO = """
+import sys
+from pladlint.language import textstat_patch
+if sys.argv[1] == "plain":
+    textstat_patch.CHECKED_VERSIONS = ()  # no stand-ins: the word memo instead
+textstat_patch.install()
+from textstat.backend.counts import _count_polysyllable_words as poly
+from textstat.backend.counts._count_syllables import count_syllables
+from textstat.backend.selections import _list_difficult_words as listdiff
+words = sys.argv[2].split()
+print(getattr(poly.count_syllables, "_pladlint_words", False),
+      getattr(listdiff.is_difficult_word, "_pladlint_words", False),
+      [poly.count_syllables(w, "en") == count_syllables.__wrapped__(w, "en") for w in words])
+"""
 
-    syllables.install()
-    from textstat.backend.counts import _count_polysyllable_words as poly
-    from textstat.backend.counts._count_syllables import count_syllables
 
-    words = "the patient's chemotherapy caused nausea and extraordinarily long-term fatigue".split()
-    for w in words:
-        assert poly.count_syllables(w, "en") == count_syllables.__wrapped__(w, "en")
+@pytest.mark.parametrize("mode", ["plain", "fast"])
+def test_one_per_word_memo_and_no_textstat_result_changed(mode: str) -> None:
+    """The word memo goes in only where the stand-ins (which keep their own tables) do not."""
+    import subprocess
+    import sys
+
+    from pladlint.language import textstat_patch
+
+    checked = textstat_patch.textstat_version() in textstat_patch.CHECKED_VERSIONS
+    memo = mode == "plain" or not checked
+
+    words = "the patient's chemotherapy caused nausea and extraordinarily long-term fatigue"
+    done = subprocess.run([sys.executable, "-c", _WORD_MEMO, mode, words], capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split(maxsplit=2)[:2] == [str(memo), str(memo)]
+    assert done.stdout.split(maxsplit=2)[2].strip() == str([True] * len(words.split()))
 
 
 # -- stage timing ----------------------------------------------------------------------------

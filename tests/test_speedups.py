@@ -3,7 +3,7 @@
 Each replaced piece is kept here in its old, simple form and compared on random inputs:
 the linear `<abbr>` scan with the patterns' own `finditer`, the stack walk of `parents_of`
 with the look-back, the array read of spaCy tokens with the Token-object read, the cached
-formula lines with `formula_text`. No timing here: benchmarks/bench.py measures speed.
+formula lines with the lines written anew. No timing here: benchmarks/bench.py measures speed.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from pladlint.checks.jargon import explanations
 from pladlint.document import abbr_tags
 from pladlint.language import acronyms
 from pladlint.api import lint_text
-from pladlint.engine.context import DocumentContext
+from pladlint.checks.context import DocumentContext
 from pladlint.document import parse_document
 from pladlint.vocab.audiences import load_audiences
 from pladlint.language.analysis import Token
 from pladlint.language.pooling import parents_of
-from pladlint.language.readability import formula_text, score_text
+from pladlint.language.readability import formula_line, score_text
 from pladlint.vocab.precompiled import SyllableTable
 
 _PIECES = ["<abbr", "<ABBR ", " title", "TITLE", "=", '"', "'", "x", "a b", ">", "</abbr>",
@@ -116,12 +116,13 @@ def _lemma(nlp, t, has_lemma: bool) -> str:
     return lemma.lower()
 
 
-def test_scores_equal_formula_text() -> None:
+def test_scores_equal_formula_lines_written_anew() -> None:
     ctx = _context(_PAGE)
     sentences = [s for ua in ctx.analysis for s in ua.sentences]
     for part in (sentences, sentences[:2], sentences[1:], []):
-        expected = score_text(formula_text(part, {}), "en", ctx.audience.formula,
-                              ctx.audience.spanish.formula)
+        lines = [formula_line(s) for s in part]
+        text = "\n".join(line for line in lines if line is not None)
+        expected = score_text(text, "en", ctx.audience.formula, ctx.audience.spanish.formula)
         assert ctx.score_sentences(part) == expected
 
 

@@ -7,6 +7,7 @@ import sys
 import types
 from pathlib import Path
 
+from pladlint.language import textstat_patch
 from pladlint.vocab import precompiled
 from pladlint.vocab.plain_words import CDC_MAX_ZIPF, _frequent
 from pladlint.vocab.rare_words import zipf
@@ -46,7 +47,7 @@ def test_a_reader_that_stops_early_is_not_an_error() -> None:
 
 def test_deferred_module_ignores_dunder_probes() -> None:
     name = "pladlint_test_deferred_module"
-    module = precompiled._Deferred(name)
+    module = textstat_patch.Deferred(name)
     sys.modules[name] = module
     try:
         assert not hasattr(module, "__file__")  # what inspect.getmodule asks of every module

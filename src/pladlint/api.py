@@ -3,74 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
-from typing import Callable
 
+from pladlint.checks import ALL_RULES
 from pladlint.config import Config, config_for_path
 from pladlint.config.discovery import discover
-from pladlint.document import FrontMatterError, parse_document
-from pladlint.engine import lint_document
-from pladlint.findings import FileError, FileResult, LintResult
-from pladlint.document.source import InputError, decode, read_source
-from pladlint.timing import stage
+from pladlint.engine.files import display_path, lint_bytes, lint_file, lint_text
+from pladlint.findings import FileError, LintResult, RuleInfo, register_rules
+
+__all__ = ["display_path", "lint_bytes", "lint_file", "lint_paths", "lint_text", "rule_infos"]
 
 
-class InternalError(Exception):
-    pass
+# Rule metadata travels with results (formatters read `LintResult.rules`, never the registry);
+# recorded once, so a LintResult built without `rules=` carries every rule too.
+_RULE_INFOS = register_rules(ALL_RULES)
 
 
-def display_path(path: Path) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        rel = str(path)
-    if rel.startswith(".." + os.sep) or rel == "..":
-        rel = str(path)
-    return Path(rel).as_posix()
-
-
-def lint_text(text: str, config: Config | None = None, path: str = "<stdin>",
-              today: dt.date | None = None) -> FileResult:
-    """Lint a page given as text. Raises FrontMatterError for unreadable front matter."""
-    config = config or Config()
-    with stage("parse"):
-        doc = parse_document(Path(path), text)
-    return lint_document(doc, config, path, today)
-
-
-def lint_bytes(data: bytes, config: Config, path: str, today: dt.date | None = None,
-               debug: bool = False) -> FileResult | FileError:
-    def run() -> FileResult:
-        source = decode(data, config.max_file_size)
-        return lint_text(source.text, config, path, today)
-
-    return _guarded(path, run, debug)
-
-
-def lint_file(path: Path, config: Config, today: dt.date | None = None,
-              debug: bool = False) -> FileResult | FileError:
-    shown = display_path(path)
-
-    def run() -> FileResult:
-        with stage("read"):
-            source = read_source(path, config.max_file_size)
-        return lint_text(source.text, config, shown, today)
-
-    return _guarded(shown, run, debug)
-
-
-def _guarded(shown: str, run: Callable[[], FileResult], debug: bool) -> FileResult | FileError:
-    """Bad input becomes a one-line error for that file; so does a bug, unless debugging."""
-    try:
-        return run()
-    except (InputError, FrontMatterError) as exc:
-        return FileError(shown, str(exc))
-    except Exception as exc:
-        if debug:
-            raise
-        return FileError(shown, f"internal error ({type(exc).__name__}: {exc}); "
-                                "run with --debug and report it")
+def rule_infos() -> dict[str, RuleInfo]:
+    """Every rule pladlint knows, by code, in registry order: what a LintResult carries."""
+    return dict(_RULE_INFOS)
 
 
 def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
@@ -82,7 +33,7 @@ def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
     memory, until a formatter reads them (the CLI's way, for runs over thousands of pages)."""
     from pladlint.engine.parallel import lint_files
 
-    result = LintResult()
+    result = LintResult(rules=rule_infos())
     if spool:
         from pladlint.spool import ResultSpool
 

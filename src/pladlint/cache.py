@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import os
 import pickle
 import sys
 from functools import lru_cache
@@ -39,6 +40,16 @@ _FORMAT = b"pladlint-result-v2\n"  # then a 32-byte HMAC, then the pickle
 
 def cache_folder(root: Path) -> Path:
     return Path(root) / CACHE_DIR_NAME
+
+
+def cache_dir(config: Any) -> Path:
+    """The project's cache folder, for `pladlint check` and the editor server alike:
+    $PLADLINT_CACHE_DIR, else next to the configuration file, else in the working folder;
+    never inside a folder of pages that merely gets linted (a shared corpus, a docs checkout)."""
+    chosen = os.environ.get("PLADLINT_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    return cache_folder(config.source.parent if config.source is not None else Path.cwd())
 
 
 def _hash(*parts: bytes) -> str:

@@ -1,12 +1,96 @@
-"""What the engine hands to formatters: findings, per-file results, per-section summaries."""
+"""What the engine hands to formatters: findings, per-file results, per-section summaries,
+and the metadata of the rules behind them.
+
+A model module: it imports nothing from pladlint, so a formatter (or the editor server) that
+reads findings does not load the rules, the engine or the language tools.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import enum
+import os
 from collections import Counter
-from typing import Any, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator
 
-from pladlint.checks.base import Severity
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls(str(value).lower())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a severity (use error, warning or info)") from None
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report says about a rule (SARIF's rule list, help links): its metadata without
+    its check, so formatters read it from the result instead of importing the rules."""
+
+    code: str  # e.g. "PL101"
+    name: str  # kebab-case, e.g. "reading-grade"
+    severity: Severity  # default severity
+    summary: str  # one line
+    rationale: str  # why it matters
+    example: str  # a failing snippet
+    fix: str  # what to write instead
+    tags: tuple[str, ...] = ()
+
+    @classmethod
+    def from_rule(cls, rule: Any) -> "RuleInfo":
+        """The metadata of a `checks.base.Rule` (typed loosely: this module cannot import it)."""
+        return cls(code=rule.code, name=rule.name, severity=rule.severity, summary=rule.summary,
+                   rationale=rule.rationale, example=rule.example, fix=rule.fix,
+                   tags=tuple(rule.tags))
+
+
+# The rules this process knows, by code, in registry order: what a LintResult carries when
+# whoever built it did not say (a result assembled by hand, in a test or a script). Filled by
+# the layer that imports the registry (`register_rules`), as this module cannot import it.
+_KNOWN_RULES: dict[str, RuleInfo] = {}
+
+
+def register_rules(rules: Iterable[Any]) -> dict[str, RuleInfo]:
+    """Record the rules this process knows (`checks.ALL_RULES`); returns them by code."""
+    infos = {info.code: info for info in map(RuleInfo.from_rule, rules)}
+    _KNOWN_RULES.clear()
+    _KNOWN_RULES.update(infos)
+    return dict(infos)
+
+
+def known_rules() -> dict[str, RuleInfo]:
+    """The rules recorded by `register_rules`, by code (empty if none were)."""
+    return dict(_KNOWN_RULES)
+
+
+def root_relative_path(display_path: str, root: Path | str | None) -> str:
+    """A finding's path relative to `root` when the file lies under it (as fingerprints,
+    SARIF, Code Climate and GitHub annotations show it), else the path as displayed."""
+    if root is None or display_path.startswith("<"):
+        return display_path
+    return _relative(display_path, str(root), os.getcwd())
+
+
+@lru_cache(maxsize=8192)
+def _relative(display_path: str, root: str, cwd: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.join(cwd, display_path), os.path.join(cwd, root))
+    except ValueError:  # another drive on Windows
+        return display_path
+    if rel == ".." or rel.startswith(".." + os.sep):
+        return display_path
+    return Path(rel).as_posix()
 
 
 @dataclass(frozen=True)
@@ -93,6 +177,9 @@ class LintResult:
     # A list, or a spool.ResultSpool (an on-disk sequence) for large runs from the CLI.
     files: list[FileResult] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    # The rules behind the findings (every rule pladlint knows, by code, in registry order):
+    # what formatters say about a rule comes from here, never from the rule registry.
+    rules: dict[str, RuleInfo] = field(default_factory=known_rules, repr=False)
 
     @property
     def findings(self) -> list[Finding] | FindingsView:

@@ -17,7 +17,10 @@ project glossary file does; nothing is looked up on the network. Only plain pros
 never a heading, text already inside a link, or text with markup inside it.
 
 Files are rewritten atomically (a temporary file in the same folder, then a rename), with
-their encoding (UTF-8, with or without a BOM) and line endings unchanged.
+their encoding (UTF-8, with or without a BOM) and line endings unchanged, and only if they
+still hold what was linted. A fix applied twice equals the fix applied once: the plan is
+made again on the fixed text until nothing is left. A page that cannot be written (a full
+disk) is one error line, stays as it was, and makes the exit code 2.
 """
 
 from __future__ import annotations
@@ -32,9 +35,9 @@ from urllib.parse import quote
 from pladlint.checks import find_rule
 from pladlint.config import Config
 from pladlint.document import parse_document
-from pladlint.fileio import write_text_atomic
+from pladlint.fileio import FileChangedError, write_text_atomic
 from pladlint.findings import FileResult, LintResult
-from pladlint.packs import load_pack
+from pladlint.vocab.packs import load_pack
 
 _RULE_FOR_KIND = {"wordy": "wordy-phrase", "complex": "complex-word"}
 
@@ -149,7 +152,7 @@ def glossary_link(pattern: str, term: str) -> str:
 def dictionary_terms() -> dict[str, str]:
     """Lower-case term -> term as listed, for every term of a pack whose source is an NCI
     dictionary (each of those terms is an entry of it)."""
-    from pladlint.packs import PackError, packs_dir
+    from pladlint.vocab.packs import PackError, packs_dir
 
     out: dict[str, str] = {}
     for path in sorted((packs_dir() / "jargon").glob("*.yml")):
@@ -259,7 +262,7 @@ def link_counts_as_glossary(config: Config | None) -> bool:
     pattern = getattr(config, "glossary_url", None)
     if not pattern:
         return True
-    from pladlint.explanations import DEFAULT_GLOSSARY_PATTERNS, GlossaryMatcher
+    from pladlint.checks.jargon.explanations import DEFAULT_GLOSSARY_PATTERNS, GlossaryMatcher
 
     extra: tuple[str, ...] = ()
     site_links = True
@@ -311,13 +314,14 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(out)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, expected: bytes | None = None) -> None:
     """Replace `path` with `text`, keeping its BOM and bytes of every line ending as given.
 
     fileio does it atomically (temporary file + rename, permissions kept, nothing lost on
-    failure) and follows a symlink, so a linked page stays a link.
+    failure) and follows a symlink, so a linked page stays a link. With `expected`, nothing
+    is written if the file no longer holds those bytes (FileChangedError).
     """
-    write_text_atomic(path, text)
+    write_text_atomic(path, text, expected=expected)
 
 
 def fix_file(path: Path, result: FileResult, config: Config | None = None,
@@ -325,22 +329,84 @@ def fix_file(path: Path, result: FileResult, config: Config | None = None,
     """Plan (and with `write`, apply) the safe swaps for one file; returns them and the diff.
     With `links`, also the glossary links (`plan_link_edits`).
 
-    Nothing is written if the file changed on disk since it was linted.
+    Nothing is written if the file changed on disk since it was linted. The plan is made
+    again on the fixed text until nothing is left (`_more_rounds`): fixing twice equals once.
     """
-    edits = plan_edits(result, config)
-    if links:
-        edits = _without_overlaps(edits + plan_link_edits(result, config))
+    edits = _plan_all(result, config, links)
     if not edits:
         return [], ""
     after = apply_edits(result.source, edits)
+    edits, after = _more_rounds(path, result, config, links, edits, after)
     diff = unified_diff(result.path, result.source, after)
     if write:
         raw = path.read_bytes()
         current = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
         if current.decode("utf-8", errors="replace") != result.source:
             return [], ""
-        write_atomic(path, after)
+        try:
+            write_atomic(path, after, expected=raw)  # and not changed in between
+        except FileChangedError:
+            return [], ""
     return edits, diff
+
+
+def _plan_all(result: FileResult, config: Config | None, links: bool) -> list[Edit]:
+    edits = plan_edits(result, config)
+    if links:
+        edits = _without_overlaps(edits + plan_link_edits(result, config))
+    return edits
+
+
+_MAX_ROUNDS = 4
+
+
+def _more_rounds(path: Path, result: FileResult, config: Config | None, links: bool,
+                 edits: list[Edit], after: str) -> tuple[list[Edit], str]:
+    """Plan again on the fixed text until there is nothing left, so `--fix` applied twice
+    equals once. Some rules report a word once per section ('utilize' in complex-word): once
+    its first use is swapped, the next one is reported. Only when a replaced phrase is still
+    in the text is the page linted again. Returns the edits (offsets into the original text)
+    and the text they give."""
+    from pladlint.api import lint_text
+    from pladlint.config import config_for_path
+    from pladlint.document import FrontMatterError
+
+    file_config = config_for_path(config, path) if config is not None else None
+    for _ in range(_MAX_ROUNDS):
+        flat = " ".join(after.lower().split())
+        if not any(" ".join(e.old.lower().split()) in flat for e in edits):
+            break
+        try:
+            again = lint_text(after, file_config, result.path)
+        except FrontMatterError:
+            break
+        except Exception:  # a bug linting the fixed text: the rounds so far still stand
+            break
+        more = _plan_all(again, config, links)
+        composed = _compose(edits, more) if more else None
+        if composed is None:
+            break
+        edits = composed
+        after = apply_edits(result.source, edits)
+    return edits, after
+
+
+def _compose(first: list[Edit], later: list[Edit]) -> list[Edit] | None:
+    """`later` (offsets into the text `first` gives) moved to offsets into the original text
+    and merged with `first`; None if one touches text an edit of `first` wrote."""
+    out = list(first)
+    for e in later:
+        shift = 0
+        for f in first:
+            new_start = f.start + shift
+            if e.end <= new_start:
+                break
+            if e.start < new_start + len(f.new):
+                return None
+            shift += len(f.new) - (f.end - f.start)
+        out.append(Edit(e.start - shift, e.end - shift, e.old, e.new, e.rule, e.kind, e.term))
+    out.sort(key=lambda e: (e.start, e.end))
+    return out
 
 
 def run_fixes(result: LintResult, config: Config | None, write: bool,
@@ -349,6 +415,8 @@ def run_fixes(result: LintResult, config: Config | None, write: bool,
     With `links` (`--fix-links`), glossary links are made too.
 
     The diff goes to standard output, the tally to standard error so a piped diff stays clean.
+    A page that cannot be written (a full disk, say) is one error line and stays as it was;
+    the other pages are still fixed, and the run ends with exit code 2.
     """
     import click
 
@@ -360,11 +428,19 @@ def run_fixes(result: LintResult, config: Config | None, write: bool,
                    "pattern, so jargon-unexplained will not count them as explanations; add a "
                    "pattern to [rules.jargon-unexplained] glossary-patterns", err=True)
     swaps, linked, files = 0, 0, 0
+    failed = 0
     for r in result.files:
         path = Path(r.path)
         if not path.is_file():  # standard input, or a file gone since
             continue
-        edits, diff = fix_file(path, r, config, write=write, links=links)
+        try:
+            edits, diff = fix_file(path, r, config, write=write, links=links)
+        except OSError as exc:  # a full disk, a read-only file: this page stays as it was
+            failed += 1
+            reason = exc.strerror or str(exc) or type(exc).__name__
+            click.echo(f"pladlint: error: {r.path}: cannot write the fixes ({reason}); "
+                       "the file is unchanged", err=True)
+            continue
         if not edits:
             continue
         n_links = sum(1 for e in edits if e.kind == "link")
@@ -385,4 +461,6 @@ def run_fixes(result: LintResult, config: Config | None, write: bool,
                         f"term{'s' if linked != 1 else ''} to the glossary")
         click.echo(f"pladlint: {would}{' and '.join(done)} in {files} "
                    f"file{'s' if files != 1 else ''}", err=True)
+    if failed:  # exit code 2, as for any file pladlint could not handle
+        raise click.exceptions.Exit(2)
     return total

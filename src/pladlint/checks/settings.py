@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from pladlint.checks.base import Option
+from pladlint.checks.options import Option
 
 JARGON_OPTIONS = {
     "glossary-patterns": Option([], list, "Extra URL regexes that count as glossary links."),

@@ -1,7 +1,5 @@
-"""Team-workflow commands and hooks of the CLI: baseline, init, print-config, step summary.
-
-Kept apart from cli.py so `pladlint check` stays readable; cli.py registers the commands.
-"""
+"""Team-workflow commands and hooks of the CLI: `baseline`, `init`, and for `check` the
+baseline filter, the repository root of report paths and the GitHub step summary."""
 
 from __future__ import annotations
 
@@ -11,10 +9,14 @@ from pathlib import Path
 
 import click
 
-from pladlint.engine.baseline import DEFAULT_BASELINE, BaselineError, apply_baseline, baseline_text, load_baseline
-from pladlint.config import Config, ConfigError, config_for_path, load_config, read_config_file
+from pladlint.cli.common import fail, parse_today, select_rules
+from pladlint.cli.linting import run_lint
+from pladlint.config import Config, ConfigError, load_config
+from pladlint.engine.baseline import (DEFAULT_BASELINE, BaselineError, apply_baseline,
+                                      baseline_text, load_baseline)
 from pladlint.findings import LintResult
 from pladlint.formatters import FormatOptions
+from pladlint.vocab.packs import PackError
 
 STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
@@ -77,21 +79,18 @@ def write_step_summary(result: LintResult, targets: list, config: Config) -> Non
 @click.option("--today", help="Date to use as today (YYYY-MM-DD), for review-date rules.")
 def baseline_command(paths, output, config_path, select, ignore, today) -> None:
     """Record the current findings so `check --baseline FILE` reports only new ones."""
-    from pladlint.cli import _apply_selection, _fail, _parse_today, _run
-    from pladlint.vocab.packs import PackError
-
     paths = list(paths) or [Path(".")]
     try:
         config = load_config(config_path, paths[0])
-        _apply_selection(config, select, ignore)
-        result = _run(paths, config, None, _parse_today(today), False)
+        select_rules(config, select or None, ignore)
+        result = run_lint(paths, config, None, parse_today(today), False)
     except (ConfigError, PackError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(baseline_text(result), encoding="utf-8")
     except OSError as exc:
-        _fail(f"{output}: cannot write baseline: {exc.strerror or exc}")
+        fail(f"{output}: cannot write baseline: {exc.strerror or exc}")
     n = len(result.findings)
     click.echo(f"wrote {n} finding{'s' if n != 1 else ''} from {len(result.files)} files to "
                f"{output}; commit it and run `pladlint check --baseline {output}`")
@@ -164,127 +163,4 @@ def init_command(output: Path, force: bool) -> None:
     click.echo(f"wrote {output}; `pladlint print-config PAGE` shows what applies to a page")
 
 
-# -- pladlint print-config ------------------------------------------------------------------
-
-def _toml_value(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    if value is None:
-        return '""'
-    return str(value)
-
-
-def _rule_keys(raw: dict) -> dict[str, object]:
-    from pladlint.checks import find_rule
-
-    out = {}
-    for key, value in (raw.get("rules") or {}).items():
-        rule = find_rule(key)
-        if rule is not None:
-            out[rule.name] = value
-    return out
-
-
-def describe_config(config: Config, path: Path) -> str:
-    """The resolved configuration for one file, each value with where it came from."""
-    from pladlint.vocab.audiences import load_audiences
-    from pladlint.checks import ALL_RULES
-
-    resolved = config_for_path(config, path)
-    sources: list[tuple[str, dict]] = []
-    if config.source is not None:
-        sources.append((f"{config.source}", read_config_file(config.source) or {}))
-    for o in config.overrides:
-        if o.where in resolved.applied_overrides:
-            sources.append((f"{o.where} (files = {_toml_value(list(o.patterns))})", o.settings))
-
-    def origin(key: str) -> str:
-        found = "default"
-        for name, raw in sources:
-            if key in raw:
-                found = name
-        return found
-
-    front: dict = {}
-    if path.is_file():
-        try:
-            from pladlint.document import parse_document
-            from pladlint.document.source import read_source
-
-            front = parse_document(path, read_source(path, resolved.max_file_size).text).metadata
-        except Exception as exc:  # unreadable page: say so, show the rest
-            front = {"__error__": str(exc)}
-    lines = [f"# pladlint configuration for {path}",
-             f"# configuration file: {config.source or 'none (defaults)'}"]
-    if resolved.applied_overrides:
-        lines.append("# overrides applied: " + "; ".join(resolved.applied_overrides))
-    if "__error__" in front:
-        lines.append(f"# the page could not be read: {front['__error__']}")
-    catalogue = load_audiences()
-    declared = front.get("audienceLevel", front.get("audience"))
-    audience = catalogue.resolve(resolved.audience)
-    audience_from = origin("audience")
-    if declared is not None and catalogue.resolve(str(declared)) is not None:
-        audience, audience_from = catalogue.resolve(str(declared)), "front matter of the page"
-    language = resolved.language
-    language_from = origin("language")
-    if front.get("language", front.get("lang")):
-        from pladlint.engine import normalize_language
-
-        language = normalize_language(front.get("language", front.get("lang")))
-        language_from = "front matter of the page"
-    rows = [
-        ("audience", audience.name, audience_from),
-        ("language", language, language_from),
-        ("target-grade", audience.target_grade, f"audience {audience.name} (rules/audiences.yml)"),
-        ("error-grade", audience.error_grade, f"audience {audience.name} (rules/audiences.yml)"),
-        ("max-sentence-words", audience.max_sentence_words,
-         f"audience {audience.name} (rules/audiences.yml)"),
-        ("fail-on", resolved.fail_on, origin("fail-on")),
-        ("report-unused-disables", resolved.report_unused_disables,
-         origin("report-unused-disables")),
-        ("exclude", resolved.exclude, origin("exclude")),
-        ("extend-exclude", resolved.extend_exclude, origin("extend-exclude")),
-        ("max-file-size", resolved.max_file_size, origin("max-file-size")),
-    ]
-    for key, value, where in rows:
-        lines.append(f"{key} = {_toml_value(value)}  # {where}")
-    lines += ["", "[rules]"]
-    for rule in ALL_RULES:
-        setting = resolved.rule_setting(rule)
-        where = "default"
-        for name, raw in sources:
-            if rule.name in _rule_keys(raw):
-                where = name
-        state = setting.severity.value if setting.enabled else "off"
-        applies = ""
-        if rule.audiences is not None and audience.name not in rule.audiences:
-            applies = f"; does not apply to {audience.name} pages"
-        lines.append(f"{rule.name} = {_toml_value(state)}  # {rule.code}, {where}{applies}")
-        for opt, value in setting.options.items():
-            if value is not None:
-                lines.append(f"  # {rule.name}.{opt} = {_toml_value(value)}")
-    return "\n".join(lines) + "\n"
-
-
-@click.command("print-config")
-@click.argument("path", type=click.Path(path_type=Path))
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
-              help="Configuration file (default: found walking up from PATH).")
-def print_config_command(path: Path, config_path: Path | None) -> None:
-    """Show the configuration that applies to PATH and where each value comes from."""
-    try:
-        config = load_config(config_path, path)
-        click.echo(describe_config(config, path), nl=False)
-    except ConfigError as exc:
-        click.echo(f"pladlint: error: {exc}", err=True)
-        sys.exit(2)
-
-
-def register(group: click.Group) -> None:
-    for command in (baseline_command, init_command, print_config_command):
-        group.add_command(command)
+COMMANDS = (baseline_command, init_command)

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from pladlint.cli.common import EXIT_ERROR, fail, parse_today, select_rules
+from pladlint.cli.linting import performance
+
 
 @click.command("report")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -23,28 +26,27 @@ import click
 def report_command(paths, output, config_path, audience, select, ignore, today, jobs) -> None:
     """Write one self-contained HTML report: grades per section and highlighted page text."""
     from pladlint.api import lint_paths
-    from pladlint.cli import EXIT_ERROR, _apply_selection, _fail, _parse_today
     from pladlint.config import ConfigError, load_config, parse_config
     from pladlint.formatters.html_report import format_result
     from pladlint.vocab.packs import PackError
 
     paths = list(paths) or [Path(".")]
     if Path("-") in paths:
-        _fail("the report reads files and folders, not standard input")
+        fail("the report reads files and folders, not standard input")
     try:
         config = load_config(config_path, paths[0])
         if audience:
             parse_config({"audience": audience}, "--audience", config)
-        _apply_selection(config, select, ignore)
-        result = lint_paths(paths, config, _parse_today(today), **_performance(config, jobs))
+        select_rules(config, select or None, ignore)
+        result = lint_paths(paths, config, parse_today(today), **performance(config, jobs))
     except (ConfigError, PackError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     text = format_result(result)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+        fail(f"{output}: cannot write report: {exc.strerror or exc}")
     pages = len(result.files)
     click.echo(f"wrote {output}: {pages} page{'s' if pages != 1 else ''}, "
                f"{len(result.findings)} findings", err=True)
@@ -66,15 +68,4 @@ def lsp_command(stdio: bool, debounce: float) -> None:
     serve(debounce=debounce)
 
 
-def _performance(config, jobs: int | None) -> dict:
-    """Workers and the result cache, as `pladlint check` uses them (when available)."""
-    try:
-        from pladlint.cli import _performance as check_performance
-    except ImportError:
-        return {}
-    return check_performance(config, jobs, False, False)
-
-
-def register(group: click.Group) -> None:
-    for command in (report_command, lsp_command):
-        group.add_command(command)
+COMMANDS = (report_command, lsp_command)

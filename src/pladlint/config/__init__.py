@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pladlint.config.errors import ConfigError
+from pladlint.language.codes import normalize_language
 from pladlint.checks import Rule, Severity, find_rule
 from pladlint.safe_regex import UnsafePatternError, check_patterns, is_pattern_option
 from pladlint.document.source import resolved
@@ -24,10 +26,6 @@ DEFAULT_EXCLUDE = (
 )
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx")
 FAIL_ON = ("error", "warning", "info", "never")
-
-
-class ConfigError(Exception):
-    """Invalid configuration; the message names the file and the key."""
 
 
 @dataclass(frozen=True)
@@ -63,9 +61,6 @@ class Config:
         if setting is None:
             setting = RuleSetting(True, rule.severity, {k: o.default for k, o in rule.options.items()})
         return setting
-
-    def with_overrides(self, **changes: Any) -> "Config":
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 def _expect(value: Any, kind: type | tuple, key: str, where: str) -> Any:
@@ -190,7 +185,7 @@ def parse_config(raw: dict[str, Any], where: str, base: Config | None = None) ->
             raise ConfigError(f"{where}: 'audience' is '{raw['audience']}', not one of: {names}")
         config.audience = load_audiences().resolve(raw["audience"]).name
     if "language" in raw:
-        config.language = raw["language"].strip().lower().split("-")[0]
+        config.language = normalize_language(raw["language"])
     if "exclude" in raw:
         config.exclude = list(raw["exclude"])
     if "extend-exclude" in raw:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pladlint.config.errors import ConfigError
 from pladlint.vocab.packs import PackError, load_yaml
 
 
 def load_glossary(value: str, where: str) -> frozenset[str]:
-    from pladlint.config import ConfigError
-
     base = Path(where).parent if Path(where).is_file() else Path.cwd()
     path = (base / value).resolve() if not Path(value).is_absolute() else Path(value)
     if not path.is_file():

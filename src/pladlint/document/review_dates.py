@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pladlint.document.model import Document
-from pladlint.positions import Span
 
 # Named frequencies, in months (a number of days is given as an integer or "90 days").
 NAMED_FREQUENCIES = {
@@ -73,20 +71,3 @@ def parse_frequency(value: Any) -> Period | None:
         period = Period(months=12 * y + mo, days=7 * w + d)
         return period if period.months or period.days else None
     return None
-
-
-def key_span(doc: Document, key: str) -> Span:
-    """The line of `key` in the front matter; the opening fence if it is not there."""
-    fm = doc.front_matter
-    block = doc.text[fm.span.start : fm.span.end]
-    m = re.search(rf"^[\"']?{re.escape(key)}[\"']?[ \t]*[:=][^\r\n]*", block, re.M)
-    if m:
-        return Span(fm.span.start + m.start(), fm.span.start + m.end())
-    return fence_span(doc)
-
-
-def fence_span(doc: Document) -> Span:
-    """The opening fence of the front matter, or an empty span at the top of the file."""
-    if doc.front_matter.format is None:
-        return Span(0, 0)
-    return Span(0, doc.index.line_end(0))

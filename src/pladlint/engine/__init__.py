@@ -6,9 +6,11 @@ import datetime as dt
 from typing import Any
 
 from pladlint.vocab.audiences import Audience, load_audiences
-from pladlint.checks import ALL_RULES, Rule, Severity, Violation, find_rule
+from pladlint.checks import ALL_RULES, Rule, find_rule
 from pladlint.config import Config
-from pladlint.engine.context import DocumentContext
+from pladlint.engine.convert import to_finding
+from pladlint.language.codes import normalize_language
+from pladlint.checks.context import DocumentContext
 from pladlint.document.model import Document
 from pladlint.findings import FileResult, Finding, SectionSummary
 from pladlint.checks.jargon.scan import section_jargon_density
@@ -16,15 +18,6 @@ from pladlint.checks.settings import Settings, resolve
 from pladlint.timing import stage
 from pladlint.engine.fingerprints import assign_fingerprints
 from pladlint.engine.suppressions import apply_suppressions
-
-_LANGUAGE_NAMES = {"english": "en", "spanish": "es", "español": "es", "espanol": "es"}
-
-
-def normalize_language(value: Any) -> str:
-    text = str(value).strip().lower().replace("_", "-")
-    text = _LANGUAGE_NAMES.get(text, text)
-    return text.split("-")[0] or "en"
-
 
 def resolve_audience(doc: Document, config: Config) -> tuple[Audience, str | None]:
     """The page's audience profile and, if its front matter named an unknown one, that name."""
@@ -78,22 +71,6 @@ def run_rules(ctx: DocumentContext, config: Config, display_path: str,
                 findings.append(to_finding(rule, violation, severity, ctx.doc, display_path))
     findings.sort(key=Finding.sort_key)
     return findings
-
-
-def to_finding(rule: Rule, v: Violation, severity: Severity, doc: Document, path: str) -> Finding:
-    start = doc.index.location(v.span.start)
-    end = doc.index.end_location(v.span)
-    if v.section is not None and v.section < len(doc.sections):
-        section = doc.sections[v.section].heading
-    else:
-        found = doc.section_at(v.span.start)
-        section = found.heading if found else ""
-    return Finding(
-        rule=rule.name, code=rule.code, severity=severity, message=v.message, path=path,
-        line=start.line, column=start.column, end_line=end.line, end_column=end.column,
-        section=section, text=doc.text[v.span.start : v.span.end], suggestion=v.suggestion,
-        start=v.span.start, end=v.span.end, data=v.data,
-    )
 
 
 def section_summaries(ctx: DocumentContext) -> list[SectionSummary]:

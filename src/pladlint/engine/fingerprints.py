@@ -10,13 +10,11 @@ problem moves it down the page but must not make it look new.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
-from pladlint.findings import Finding
+from pladlint.findings import Finding, root_relative_path
 
 FINGERPRINT_VERSION = "1"
 _SPACE = re.compile(r"\s+")
@@ -27,22 +25,9 @@ def normalize_text(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def fingerprint_path(display_path: str, root: Path | str | None) -> str:
-    """The path a fingerprint uses: relative to `root` when the file lies under it."""
-    if root is None or display_path.startswith("<"):
-        return display_path
-    return _relative(display_path, str(root), os.getcwd())
-
-
-@lru_cache(maxsize=8192)
-def _relative(display_path: str, root: str, cwd: str) -> str:
-    try:
-        rel = os.path.relpath(os.path.join(cwd, display_path), os.path.join(cwd, root))
-    except ValueError:  # another drive on Windows
-        return display_path
-    if rel == ".." or rel.startswith(".." + os.sep):
-        return display_path
-    return Path(rel).as_posix()
+# The path a fingerprint uses: relative to the project root when the file lies under it,
+# as every report that shows a project path does.
+fingerprint_path = root_relative_path
 
 
 def compute(rule: str, path: str, section: str, text: str, occurrence: int) -> str:

@@ -70,7 +70,7 @@ def _digest(data: bytes) -> str:
 
 def _lint_one(path: Path, config: Any, expect: str | None) -> tuple[Outcome, bool]:
     """Lint one file; also say whether it still has the bytes the parent hashed."""
-    from pladlint.api import lint_file
+    from pladlint.engine.files import lint_file
 
     outcome = lint_file(path, config, _worker["today"], _worker["debug"])
     same = False
@@ -106,7 +106,7 @@ class _Planned(NamedTuple):
 
 def _plan(path: Path, config: Any, config_for: Callable[[Path], Any], today: dt.date | None,
           cache: Any) -> _Planned:
-    from pladlint.api import display_path
+    from pladlint.engine.files import display_path
 
     file_config = config_for(path)
     digest = key = None
@@ -175,7 +175,7 @@ def _warm_up(config: Any) -> None:
     Forked workers share it (copy-on-write) instead of each importing spaCy and building its
     pipeline and lexicons (seconds of CPU each), so replacing workers (RECYCLE_PAGES) costs
     next to nothing. Loaded data is a pure function of installed packages and the config."""
-    from pladlint.api import lint_text
+    from pladlint.engine.files import lint_text
 
     with timing.stage("startup"):
         try:

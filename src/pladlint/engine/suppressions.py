@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pladlint.checks import Violation, find_rule
 from pladlint.config import Config
 from pladlint.document.model import Document
+from pladlint.engine.convert import to_finding
 from pladlint.findings import Finding
 from pladlint.positions import Span
 
@@ -145,7 +146,6 @@ def apply_suppressions(doc: Document, findings: list[Finding], config: Config,
 
 def _unused_findings(doc: Document, found: list[Directive], config: Config,
                      display_path: str) -> list[Finding]:
-    from pladlint.engine import to_finding  # the engine imports this module
 
     rule = find_rule(UNUSED_RULE)
     setting = config.rule_setting(rule)

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import sys
 from typing import Callable, Iterable
 
 from pladlint.findings import LintResult
+from pladlint.formatters.common import FormatOptions, Formatter
+
+__all__ = ["FORMAT_NAMES", "FormatOptions", "Formatter", "get_formatter", "get_stream"]
 
 
-@dataclass(frozen=True)
-class FormatOptions:
-    color: bool = False
-    root: str = "."  # repository root for relative URIs (SARIF and friends)
-    fail_on: str = "warning"
-    quiet: bool = False  # text: only the closing summary
-    statistics: bool = False  # text: only the count of findings per rule
-
-
-Formatter = Callable[[LintResult, FormatOptions], str]
-
-
+# The formatter modules are imported when a formatter is first asked for, not when the CLI
+# starts. They import formatters.common, never this package's registry.
 def _registry() -> dict[str, Formatter]:
     from pladlint.formatters import concise, json_format, text
 
@@ -41,8 +33,6 @@ def _ci_formats() -> dict[str, Formatter]:
         "junit": junit.format_result, "codeclimate": codeclimate.format_result,
         "checkstyle": checkstyle.format_result, "rdjson": rdjson.format_result,
     }
-
-
 
 
 FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit", "codeclimate",

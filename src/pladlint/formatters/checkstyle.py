@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from pladlint.findings import LintResult
-from pladlint.formatters import FormatOptions
+from pladlint.formatters.common import FormatOptions
 from pladlint.formatters.xml_text import xml_safe
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from pladlint.findings import Finding, LintResult
-from pladlint.engine.fingerprints import fingerprint_path
-from pladlint.formatters import FormatOptions
+from pladlint.findings import Finding, LintResult, root_relative_path
+from pladlint.formatters.common import FormatOptions
 from pladlint.formatters.json_stream import LIST, dumps_with_list
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
@@ -25,7 +24,7 @@ def issue(f: Finding, root: str) -> dict[str, Any]:
         "categories": ["Style"],
         "fingerprint": f.fingerprint,
         "severity": SEVERITIES[f.severity.value],
-        "location": {"path": fingerprint_path(f.path, root),
+        "location": {"path": root_relative_path(f.path, root),
                      "lines": {"begin": f.line, "end": f.end_line}},
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from pladlint.findings import LintResult
-from pladlint.formatters import FormatOptions
+from pladlint.formatters.common import FormatOptions
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"

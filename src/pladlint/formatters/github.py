@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pladlint.findings import Finding, LintResult
-from pladlint.engine.fingerprints import fingerprint_path
-from pladlint.formatters import FormatOptions
+from pladlint.findings import Finding, LintResult, root_relative_path
+from pladlint.formatters.common import FormatOptions
 from pladlint.formatters.concise import summary_line
 
 PER_LEVEL_LIMIT = 10  # annotations GitHub shows per level and step
@@ -39,7 +38,7 @@ def command(level: str, properties: dict[str, object], message: str) -> str:
 
 def annotation(f: Finding, root: str = ".") -> str:
     # GitHub matches `file=` against the repository root, wherever pladlint ran from.
-    props: dict[str, object] = {"file": fingerprint_path(f.path, root), "line": f.line,
+    props: dict[str, object] = {"file": root_relative_path(f.path, root), "line": f.line,
                                 "endLine": f.end_line}
     if f.end_line == f.line:
         props["col"] = f.column
@@ -61,7 +60,7 @@ def format_result(result: LintResult, options: FormatOptions) -> str:
     left_out: list[Finding] = []
     for e in result.errors:
         if shown["error"] < PER_LEVEL_LIMIT:
-            lines.append(command("error", {"file": fingerprint_path(e.path, options.root),
+            lines.append(command("error", {"file": root_relative_path(e.path, options.root),
                                            "title": "pladlint"}, e.message))
             shown["error"] += 1
         else:

@@ -17,7 +17,8 @@ from collections import Counter
 
 from pladlint import __version__
 from pladlint.findings import FileResult, Finding, LintResult, SectionSummary
-from pladlint.formatters import FormatOptions
+from pladlint.formatters.common import FormatOptions
+from pladlint.positions import LineIndex
 
 KINDS = {  # kind: (label, description for the legend)
     "jargon": ("Jargon", "medical or rare words to explain or replace"),
@@ -259,8 +260,6 @@ def page_text(fi: int, r: FileResult) -> list[str]:
 
 
 def _line_starts(text: str) -> list[int]:
-    from pladlint.positions import LineIndex
-
     return LineIndex(text).starts
 
 

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from pladlint import __version__
 from pladlint.findings import FileResult, Finding, LintResult, SectionSummary
-from pladlint.formatters import FormatOptions
+from pladlint.formatters.common import FormatOptions
 from pladlint.formatters.json_stream import LIST, dumps_with_list
 
 

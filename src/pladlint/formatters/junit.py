@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from pladlint.checks import Severity
-from pladlint.findings import Finding, LintResult
-from pladlint.formatters import FormatOptions
+from pladlint.findings import Finding, LintResult, Severity
+from pladlint.formatters.common import FormatOptions
 from pladlint.formatters.xml_text import xml_safe
 
 

@@ -7,12 +7,10 @@ the file result carries; ranges are half-open, as ours are.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import Any
 
-from pladlint.checks import find_rule
-from pladlint.findings import Finding, LintResult
-from pladlint.formatters import FormatOptions
+from pladlint.findings import Finding, LintResult, RuleInfo
+from pladlint.formatters.common import FormatOptions
 from pladlint.formatters.sarif import HOMEPAGE, rule_help_uri
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -28,13 +26,12 @@ def byte_column(source: str, offset: int, column: int) -> int:
     return len(source[line_start:offset].encode("utf-8", "surrogatepass")) + 1
 
 
-@lru_cache(maxsize=None)
-def _rule_url(code: str) -> str:
-    rule = find_rule(code)
+def _rule_url(code: str, rules: dict[str, RuleInfo]) -> str:
+    rule = rules.get(code)
     return rule_help_uri(rule) if rule else HOMEPAGE
 
 
-def diagnostic(f: Finding, source: str) -> dict[str, Any]:
+def diagnostic(f: Finding, source: str, rules: dict[str, RuleInfo]) -> dict[str, Any]:
     start_col = byte_column(source, f.start, f.column)
     end_col = byte_column(source, f.end, f.end_column)
     message = f.message + (f" ({f.suggestion})" if f.suggestion else "")
@@ -46,7 +43,7 @@ def diagnostic(f: Finding, source: str) -> dict[str, Any]:
         }},
         "severity": SEVERITIES[f.severity.value],
         "source": {"name": "pladlint", "url": HOMEPAGE},
-        "code": {"value": f.code, "url": _rule_url(f.code)},
+        "code": {"value": f.code, "url": _rule_url(f.code, rules)},
         "original_output": f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}",
     }
 
@@ -55,7 +52,7 @@ def format_result(result: LintResult, options: FormatOptions) -> str:
     diagnostics = []
     for r in result.files:
         source = getattr(r, "source", "") or ""
-        diagnostics.extend(diagnostic(f, source) for f in r.findings)
+        diagnostics.extend(diagnostic(f, source, result.rules) for f in r.findings)
     for e in result.errors:
         diagnostics.append({"message": e.message, "location": {"path": e.path},
                             "severity": "ERROR", "source": {"name": "pladlint"}})

@@ -1,11 +1,11 @@
 """SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif) and other viewers.
 
-One run; `tool.driver` lists every rule; each result has a repository-relative URI, a
-1-based region with `columnKind` stated, and our own stable fingerprint in
-`partialFingerprints` (the one baselines use). `primaryLocationLineHash` is left to
-GitHub's upload action, which computes it from the file. GitHub accepts at most 25,000
-results per run: past that the most severe are kept and a notification says how many were
-left out.
+One run; `tool.driver` lists the rules the result carries (`LintResult.rules`: every rule
+pladlint knows); each result has a repository-relative URI, a 1-based region with
+`columnKind` stated, and our own stable fingerprint in `partialFingerprints` (the one
+baselines use). `primaryLocationLineHash` is left to GitHub's upload action, which computes
+it from the file. GitHub accepts at most 25,000 results per run: past that the most severe
+are kept and a notification says how many were left out.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ from typing import Any, Iterator
 from urllib.parse import quote
 
 from pladlint import __version__
-from pladlint.checks import ALL_RULES, Rule
-from pladlint.findings import Finding, LintResult
-from pladlint.engine.fingerprints import fingerprint_path
-from pladlint.formatters import FormatOptions
+from pladlint.findings import Finding, LintResult, RuleInfo, root_relative_path
+from pladlint.formatters.common import FormatOptions
 from pladlint.formatters.json_stream import LIST, dumps_with_list
 
 HOMEPAGE = "https://github.com/pladlint/pladlint"
@@ -30,17 +28,17 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def artifact_uri(path: str, root: str) -> str:
     """A URI reference relative to the repository root (percent-encoded), or a file: URI."""
-    rel = fingerprint_path(path, root)
+    rel = root_relative_path(path, root)
     if PurePosixPath(rel).is_absolute():
         return "file://" + quote(rel, safe="/")
     return quote(rel, safe="/")
 
 
-def rule_help_uri(rule: Rule) -> str:
+def rule_help_uri(rule: RuleInfo) -> str:
     return f"{HOMEPAGE}/blob/main/README.md#rules"
 
 
-def rule_descriptor(rule: Rule) -> dict[str, Any]:
+def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
     example = rule.example.rstrip("\n")
     markdown = (f"**{rule.summary}**\n\n{rule.rationale}\n\n**Example**\n\n```markdown\n"
                 f"{example}\n```\n\n**How to fix it**\n\n{rule.fix}")
@@ -99,7 +97,8 @@ def _log(result: LintResult, notes: list[dict[str, Any]], results: Any) -> dict[
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": "pladlint", "version": __version__, "semanticVersion": __version__,
-            "informationUri": HOMEPAGE, "rules": [rule_descriptor(r) for r in ALL_RULES],
+            "informationUri": HOMEPAGE,
+            "rules": [rule_descriptor(r) for r in result.rules.values()],
         }},
         "invocations": [{"executionSuccessful": not result.errors,
                          "toolExecutionNotifications": notes}],
@@ -123,7 +122,7 @@ def _selected(result: LintResult) -> tuple[Any, int]:
 def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
     """The log in pieces, one result at a time (see json_stream.py). Past GitHub's limit the
     findings must be ranked first, so they are gathered (at most 25,000 are written)."""
-    index = {r.code: i for i, r in enumerate(ALL_RULES)}
+    index = {code: i for i, code in enumerate(result.rules)}
     findings, left_out = _selected(result)
     entries = (result_entry(f, index, options.root) for f in findings)
     yield from dumps_with_list(_log(result, _notes(result, options, left_out), LIST), entries,

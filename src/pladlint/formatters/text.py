@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from pladlint.findings import FileResult, Finding, LintResult, SectionSummary
-from pladlint.formatters import FormatOptions
+from pladlint.formatters.common import FormatOptions
 from pladlint.formatters.concise import summary_line
 from pladlint.positions import LineIndex
 

@@ -79,7 +79,7 @@ def _shouted_word(token: str) -> bool:
     """'POSITIVE', 'RESPOND': a long everyday word written in capitals, not an acronym."""
     if len(token) < 6 or not token.isalpha():
         return False
-    from pladlint.vocab.rare_words import zipf  # memoized per word
+    from pladlint.vocab.frequency import zipf  # memoized per word
 
     return zipf(token.lower()) >= 3.5
 

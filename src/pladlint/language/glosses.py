@@ -17,6 +17,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pladlint.language.phrases import (
+    SMALL,
+    STOP,
+    WORD,
+    at_clause_start,
+    balanced,
+    clause_end,
+    clause_start,
+    has_words,
+    list_after,
+    list_before,
+    lists_a_class,
+    phrase_after,
+    phrase_before,
+    phrase_tail,
+)
+
 
 @dataclass(frozen=True)
 class Gloss:
@@ -40,27 +57,6 @@ class Gloss:
     def holds(self, start: int, end: int) -> bool:
         return self.exempt and self.text_start <= start and end <= self.text_end
 
-
-# Words that end the phrase a gloss explains, walking back from the gloss (or forward after
-# "called"): verbs, conjunctions and prepositions that start another part of the sentence.
-# "of" is not one: "cancer of the cervix (cervical cancer)" is one phrase.
-_STOP = frozenset(
-    "and or but nor so because while whereas although though if when where after before "
-    "such as like especially particularly mainly namely "
-    "during until since than that which who whom whose what how why "
-    "is are was were be been being am has have had do does did can could may might must "
-    "shall should will would "
-    "to for with without by from at on in into onto over under about against between "
-    "through via per "
-    "receive receives received receiving get gets got getting take takes took taking "
-    "use uses used using undergo undergoes underwent undergoing include includes included "
-    "including cause causes caused causing need needs needed needing help helps helped "
-    "show shows showed shown find finds found treat treats treated treating called "
-    "not no also only just even".split())
-_MAX_WORDS = 6
-_WORD = re.compile(r"[^\W_](?:[\w'’*+/.-]*[^\W_])?")
-# Punctuation that closes a phrase on either side.
-_HARD = set(",;:.!?()[]{}\"“”")
 
 # The first words of a parenthesis that refers, counts or gives examples instead of
 # explaining: "(see Question 1)", "(such as ...)", "(for example ...)".
@@ -86,8 +82,6 @@ _SYLLABLES = re.compile(r"^[A-Za-z]{1,7}(?:-[A-Za-z]{1,7})+(?:\s+[A-Za-z]{1,7}(?
 # An acronym alone, or acronyms joined by a slash: "(CT)", "(MS/MS)", "(HER2s)".
 _ACRONYM_ONLY = re.compile(r"^\s*[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?:/[A-Za-z0-9-]+)*(?:s|['’]s)?\s*$")
 _LETTERS = re.compile(r"[^\W\d_]")
-_ACRONYM_ASIDE = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]*\s*\)\s*")
-
 # Glosses after the explained phrase: (pattern, how, where the explaining words end).
 # "clause": at the next full stop, semicolon or bracket; "comma": also at the next comma.
 _AFTER = [
@@ -171,85 +165,63 @@ def find_glosses(text: str) -> list[Gloss]:
                 # before the parenthesis is the one defined
                 opened = text.rfind("(", 0, term_end)
                 term_end = opened if opened >= 0 else term_end
-            start = _phrase_before(text, term_end)
+            start = phrase_before(text, term_end)
             if start is None:
                 continue
             if until == "phrase":  # a synonym is a name, not a clause: "X, also called Y"
-                end = _phrase_after(text, m.end()) or m.end()
+                end = phrase_after(text, m.end()) or m.end()
             else:
-                end = _clause_end(text, m.end(), until == "comma")
+                end = clause_end(text, m.end(), until == "comma")
             if (how == "appositive" and _DETERMINER_START.match(m.group())
                     and _CLAUSE_VERB.match(text, m.end(), end)):
                 continue  # ", a biopsy may be done": a new clause, not an appositive
             if how == "definition" and _PLURAL_COPULA.match(text, m.start()):
-                start = _list_before(text, start)  # "Osteosarcoma and chondrosarcoma are ..."
-            if how == "definition" and not _at_clause_start(text, start):
+                start = list_before(text, start)  # "Osteosarcoma and chondrosarcoma are ..."
+            if how == "definition" and not at_clause_start(text, start):
                 continue  # "... echocardiography is an opportunity to ..." is no definition
             if text[start:term_end].strip().lower() in _PRONOUNS:
                 continue  # "They are used to prevent ...": nothing is named
             if end > m.end():
-                tail = _tail(text, start, term_end)
-                if how in ("appositive", "synonym") and _lists_a_class(text, m.end()):
-                    start = tail = _list_before(text, start)
+                tail = phrase_tail(text, start, term_end)
+                if how in ("appositive", "synonym") and lists_a_class(text, m.end()):
+                    start = tail = list_before(text, start)
                 elif how == "definition" and _PLURAL_COPULA.match(text, m.start()):
                     tail = start - 1  # every item of the list is defined
                 exempt = how != "relative" or bool(_COPULA.match(text, m.start()))
                 out.append(Gloss(start, term_end, m.end(), end, how, tail, how == "synonym",
                                  exempt))
     for m in _BEFORE.finditer(text):
-        end = _phrase_after(text, m.end())
+        end = phrase_after(text, m.end())
         if end is None:
             continue
-        begin = _clause_start(text, m.start())
-        if begin < m.start() and _has_words(text[begin : m.start()]):
+        begin = clause_start(text, m.start())
+        if begin < m.start() and has_words(text[begin : m.start()]):
             out.append(Gloss(m.end(), end, begin, m.start(), "called", m.end() - 1))
     for m in _CLASS_BEFORE.finditer(text):
-        end = _phrase_after(text, m.end(), 4)
-        first = _WORD.match(text, m.end())
+        end = phrase_after(text, m.end(), 4)
+        first = WORD.match(text, m.end())
         if end is not None and first is not None and _name_like(first.group()):
             # the kind may be jargon itself ("the antipsychotic perphenazine"): not exempt
             out.append(Gloss(m.end(), end, m.start(), m.end(), "class", m.end() - 1,
                              exempt=False))
     for m in _EXAMPLES.finditer(text):
-        end = _list_after(text, m.end())
+        end = list_after(text, m.end())
         if end is not None:
             out.append(Gloss(m.end(), end, m.start(), m.end(), "examples", m.end() - 1,
                              exempt=False))
     return out
 
 
-def _tail(text: str, start: int, end: int) -> int:
-    """Start of the third-last content word of text[start:end] (or `start`), minus one:
-    "small cell carcinoma of the bladder" counts "cell carcinoma ... bladder"."""
-    words = [m for m in _WORD.finditer(text, start, end) if m.group().lower() not in _SMALL]
-    return (words[-3].start() if len(words) >= 3 else start) - 1
-
-
-_SMALL = frozenset("of the a an in on".split())
 _PRONOUNS = frozenset("it they this these that those he she we you which what there".split())
-
-
-def _list_after(text: str, pos: int) -> int | None:
-    """End of a list of short items that starts at `pos`: "clozapine or quetiapine"."""
-    end = None
-    while True:
-        item = _phrase_after(text, pos, 3)
-        if item is None:
-            return end
-        end = item
-        sep = _LIST_SEP_AFTER.match(text, end)
-        if sep is None:
-            return end
-        pos = sep.end()
 
 
 def _parentheses(text: str) -> list[Gloss]:
     out = []
-    for open_at, close_at in _balanced(text):
+    for open_at, close_at in balanced(text):
         inner = text[open_at + 1 : close_at]
         if not _LETTERS.search(inner) or _NOT_GLOSS.match(inner) or _SYLLABLES.match(inner.strip()):
             continue
-        start = _phrase_before(text, open_at)
+        start = phrase_before(text, open_at)
         if start is None:
             continue
         acronym = bool(_ACRONYM_ONLY.match(inner))
@@ -266,23 +238,23 @@ def _parentheses(text: str) -> list[Gloss]:
         # the acronym, not the trials
         explains = (acronym and known) or (not acronym and (cue or _plain(inner)))
         phrase = text[start:open_at]
-        names = (len(_WORD.findall(inner)) <= 4 and not _NOT_A_NAME.search(inner)
+        names = (len(WORD.findall(inner)) <= 4 and not _NOT_A_NAME.search(inner)
                  and (_plain(phrase) or (_ACRONYM_ONLY.match(phrase) is not None
                                          and _known_acronym(phrase))))
         if not (explains or names or acronym):
             continue
         out.append(Gloss(start if explains else open_at, open_at, open_at + 1, close_at,
                          "acronym" if acronym else "parenthesis",
-                         _tail(text, start, open_at), names))
+                         phrase_tail(text, start, open_at), names))
     return out
 
 
 def _name_like(word: str) -> bool:
     """A name's first word: capitalised, or not an everyday word ("the herb ashwagandha",
     not "the drug gave")."""
-    from pladlint.vocab.rare_words import zipf
+    from pladlint.vocab.frequency import zipf
 
-    return word.lower() not in _STOP and (word[:1].isupper() or zipf(word.lower()) < 3.5)
+    return word.lower() not in STOP and (word[:1].isupper() or zipf(word.lower()) < 3.5)
 
 
 def _known_acronym(text: str) -> bool:
@@ -303,132 +275,12 @@ def _spells(inner: str, phrase: str) -> bool:
 
 def _plain(text: str) -> bool:
     """Every content word of `text` is an everyday word (wordfreq Zipf 3.0 or more)."""
-    from pladlint.vocab.rare_words import zipf  # memoized per word
+    from pladlint.vocab.frequency import zipf  # memoized per word
 
-    words = [w.lower() for w in _WORD.findall(text) if w.lower() not in _SMALL]
+    words = [w.lower() for w in WORD.findall(text) if w.lower() not in SMALL]
     return bool(words) and all(zipf(w) >= PLAIN_ZIPF for w in words if not w.isupper())
-
-
-def _balanced(text: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of outermost balanced parentheses."""
-    out, stack = [], []
-    for i, c in enumerate(text):
-        if c == "(":
-            stack.append(i)
-        elif c == ")" and stack:
-            start = stack.pop()
-            if not stack:
-                out.append((start, i))
-    return out
-
-
-def _words_back(text: str, pos: int) -> list[re.Match]:
-    """Words before `pos`, nearest first, up to the phrase's hard limits."""
-    out: list[re.Match] = []
-    # the acronym inside "transporter (VMAT) inhibitors" is no word of the phrase: blanked
-    window = _ACRONYM_ASIDE.sub(lambda a: " " * len(a.group()), text[max(0, pos - 160) : pos])
-    text = " " * max(0, pos - 160) + window
-    for m in reversed(list(_WORD.finditer(text, max(0, pos - 160), pos))):
-        between = text[m.end() : out[-1].start() if out else pos]
-        if any(c in _HARD for c in between):
-            break
-        out.append(m)
-        if len(out) > _MAX_WORDS:
-            break
-    return out
-
-
-def _phrase_before(text: str, pos: int) -> int | None:
-    """Start of the noun phrase that ends at `pos` (None: no such phrase)."""
-    while pos > 0 and text[pos - 1] in "”’\"'*_":  # 'is “anxioselective”; that is, ...'
-        pos -= 1
-    start = None
-    words = _words_back(text, pos)
-    for k, m in enumerate(words):
-        if k >= _MAX_WORDS or m.group().lower() in _STOP:
-            break
-        start = m.start()
-    return start
-
-
-def _phrase_after(text: str, pos: int, most: int = _MAX_WORDS) -> int | None:
-    """End of the phrase that starts at `pos` (after "called")."""
-    end = None
-    for k, m in enumerate(_WORD.finditer(text, pos, pos + 160)):
-        if any(c in _HARD for c in text[end if end is not None else pos : m.start()]):
-            break
-        if k >= most or (k > 0 and m.group().lower() in _STOP):
-            break
-        end = m.end()
-    return end
-
-
-def _clause_end(text: str, pos: int, at_comma: bool) -> int:
-    """Where the explaining words that start at `pos` end."""
-    depth = 0
-    for i in range(pos, min(len(text), pos + 400)):
-        c = text[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            if depth == 0:
-                return i
-            depth -= 1
-        elif depth == 0 and (c in ";!?" or (c == "." and (i + 1 == len(text) or text[i + 1] == " "))
-                             or (at_comma and c == ",")):
-            return i
-    return min(len(text), pos + 400)
-
-
-def _clause_start(text: str, pos: int) -> int:
-    """Start of the clause that ends at `pos` (after the last full stop, semicolon, colon or
-    opening bracket), at most 200 characters back."""
-    floor = max(0, pos - 200)
-    for i in range(pos - 1, floor - 1, -1):
-        if text[i] in ";:(" or (text[i] in ".!?" and i + 1 < len(text) and text[i + 1] == " "):
-            return i + 1
-    return floor
 
 
 # A short parenthesis that describes rather than names: "(a test)", "(which is rare)".
 _NOT_A_NAME = re.compile(r"^\s*(?:a|an|the|which|that|who|when|where|how|it|they|this|these|"
                          r"not|also|called|or|and)\b", re.I)
-# A determiner, or a few describing words and a bracket ("Gastrointestinal (GI) ...").
-_DETERMINER = re.compile(r"^[\s*_\"“‘']*(?:(?:a|an|the|your|this|these|some)\s+)?"
-                         r"(?:(?!(?:when|if|because|while|although|after|before|since|as|unless|"
-                         r"until|whether|that|which|and|or|but)\b)[\w-]+\s*(?:\([^()]*\)\s*)?)"
-                         r"{0,3}$", re.I)
-
-
-def _at_clause_start(text: str, pos: int) -> bool:
-    """Is `pos` the start of a clause (give or take a determiner and markup)?"""
-    return bool(_DETERMINER.match(text[_clause_start(text, pos) : pos]))
-
-
-def _has_words(text: str) -> bool:
-    return bool(_WORD.search(text))
-
-
-# An appositive after a list of names: "diazepam, clorazepate and lorazepam - other drugs
-# that treat anxiety" explains every name of the list.
-_CLASS_START = re.compile(r"\s*(?:other|another|both|these|all|two|three|four|drugs?|medicines?)\b",
-                          re.I)
-_LIST_SEP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
-_LIST_SEP_AFTER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-
-
-def _lists_a_class(text: str, pos: int) -> bool:
-    return bool(_CLASS_START.match(text, pos))
-
-
-def _list_before(text: str, start: int) -> int:
-    """Extend a phrase start back over a list of short items: "A, B and C"."""
-    for _ in range(8):
-        sep = _LIST_SEP.search(text, 0, start)
-        if sep is None:
-            return start
-        item = _phrase_before(text, sep.start())
-        if item is None or sep.start() - item > 40:
-            return start
-        start = item
-    return start

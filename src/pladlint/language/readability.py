@@ -13,7 +13,7 @@ import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pladlint.language import syllables
+from pladlint.language import textstat_patch
 from pladlint.language.analysis import Sentence
 
 MIN_SENTENCE_WORDS = 3
@@ -82,13 +82,10 @@ def word_count(tokens) -> int:
     return count
 
 
-def formula_text(sentences: list[Sentence], unit_texts: dict[int, str]) -> str:
-    lines = [formula_line(s) for s in sentences]
-    return "\n".join(line for line in lines if line is not None)
-
-
 def formula_line(s: Sentence) -> str | None:
-    """The line `formula_text` writes for one sentence; None for one too short to score."""
+    """The line of formula text for one sentence; None for one too short to score.
+
+    A text to score is these lines joined by "\\n" (the document context's `score_sentences`)."""
     if sum(1 for t in s.tokens if t.is_word) < MIN_SENTENCE_WORDS:
         return None
     parts = []
@@ -112,7 +109,7 @@ def formula_line(s: Sentence) -> str | None:
 
 
 def _textstat():
-    syllables.install()
+    textstat_patch.install()  # the one place textstat is patched, before its first use
     import textstat
 
     return textstat
@@ -127,7 +124,7 @@ def pick_grade(scores: dict[str, float], formula: str = CONSENSUS) -> float:
 
 def score_text(text: str, lang: str, formula: str = CONSENSUS,
                spanish_formula: str = "fernandez_huerta") -> Scores:
-    """Counts and formulas for text prepared by `formula_text`.
+    """Counts and formulas for text prepared by `formula_line`, one line per sentence.
 
     `formula` names the grade of English text (the consensus or one of ENGLISH_FORMULAS);
     `spanish_formula` the reading-ease score of Spanish text.

@@ -89,6 +89,6 @@ def _us_lower(low: str) -> str:
         us = pattern.sub(repl, us, count=1)
     if us == low:
         return low
-    from pladlint.vocab.rare_words import zipf
+    from pladlint.vocab.frequency import zipf
 
     return us if zipf(us) > zipf(low) else low

@@ -18,31 +18,23 @@ carried out:
   sum or the list is the same.
 
 The formulas (`flesch_kincaid_grade`, `smog_index`, ...) stay textstat's and call these
-through their module globals. Only a textstat version whose helpers were read line by line
-gets them (`CHECKED_VERSIONS`); any other runs textstat as it is.
+through their module globals. This module only makes them; language/textstat_patch.py
+decides whether this textstat gets them (its version gate) and puts them in place.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from functools import lru_cache
 from itertools import compress
 from types import ModuleType
 from typing import Any, Callable
 
-# textstat releases whose helpers these stand-ins were checked against.
-CHECKED_VERSIONS = ("0.7.13",)
 # Entries a table may hold before it starts again (bounded memory; a recomputed entry is
 # the same entry).
 TABLE_SIZE = 1 << 15
 # Sentences whose word count `count_sentences` remembers (a page has about a hundred; its
 # sections, pools and whole text repeat them).
 SENTENCE_CACHE_SIZE = 4096
-
-_installed = False
-# textstat's own function for each replaced helper, by name (tests compare the two).
-ORIGINALS: dict[str, Callable[..., Any]] = {}
 
 
 class Table(dict):
@@ -187,49 +179,3 @@ STAND_INS = (
     ("textstat.backend.selections._list_difficult_words", "list_difficult_words",
      fast_list_difficult_words),
 )
-
-
-def textstat_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("textstat")
-    except PackageNotFoundError:
-        return ""
-
-
-def install() -> None:
-    """Put the stand-ins in place of textstat's helpers (idempotent; after syllables'
-    word memo, whose per-word helpers the stand-ins ask on a miss)."""
-    global _installed
-    if _installed:
-        return
-    _installed = True
-    if textstat_version() not in CHECKED_VERSIONS:
-        return
-    import importlib
-
-    from textstat.backend.counts import _count_sentences
-
-    for module_name, name, make in STAND_INS:
-        module = importlib.import_module(module_name)
-        old = getattr(module, name)
-        ORIGINALS[name] = old
-        # textstat's per-text LRU stays around the faster function.
-        replace_everywhere(old, lru_cache(maxsize=128)(make(module)))
-    # count_sentences counts the words of each of its sentences, which come back in the
-    # section, its pool and the page: past textstat's 128 entries.
-    words = ORIGINALS["count_words"] = _count_sentences.count_words
-    _count_sentences.count_words = lru_cache(maxsize=SENTENCE_CACHE_SIZE)(
-        getattr(words, "__wrapped__", words))
-
-
-def replace_everywhere(old: Any, new: Any) -> None:
-    """Point every textstat module holding `old` at `new`: each `from .x import f` keeps
-    its own reference."""
-    for name, module in list(sys.modules.items()):
-        if module is None or not (name == "textstat" or name.startswith("textstat.")):
-            continue
-        for attr, value in list(vars(module).items()):
-            if value is old:
-                setattr(module, attr, new)

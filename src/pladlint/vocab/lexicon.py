@@ -315,7 +315,7 @@ def default_lexicon(nlp: Any, kind: str = "medical") -> Lexicon:
                             plain_overlay())
     # A term that is the plain word for another ('windpipe' for airways) is not jargon,
     # unless it is rarer than the term it replaces (a thesaurus slip).
-    from pladlint.vocab.rare_words import zipf
+    from pladlint.vocab.frequency import zipf
 
     plain = plain_words(lexicon)
     sources = {p.lower(): t.term for t in lexicon.entries.values() if t.judged for p in t.plain}

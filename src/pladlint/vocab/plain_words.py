@@ -20,7 +20,7 @@ from typing import Any
 from pladlint.language.readability import word_syllables
 from pladlint.vocab.lexicon import Lexicon, Match, Term, everyday_words
 from pladlint.vocab.packs import PackError, load_pack, require
-from pladlint.vocab.rare_words import zipf
+from pladlint.vocab.frequency import zipf
 from pladlint.language.spelling import us_spelling
 
 PLAIN_PACK = "plain-language.yml"

@@ -9,7 +9,9 @@ Without a cache folder (`--no-cache`) they are built in memory, the fast way.
 
 The syllable table keeps textstat's behaviour identical: textstat reads `cmu_dict[word][0]`
 and counts the phones that end in a digit, so we store that count per word and hand
-textstat a mapping whose first pronunciation has exactly that many stressed phones.
+textstat a mapping whose first pronunciation has exactly that many stressed phones
+(language/syllables.py hands it over; language/textstat_patch.py makes every other change
+to textstat).
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import importlib
-import importlib.util
 import marshal
 import os
 import sys
@@ -29,8 +30,6 @@ from typing import Any, Callable, Iterable
 from pladlint.fileio import write_bytes_atomic
 
 _cache_dir: Path | None = None
-# Per-word memo size for textstat: bounded, so memory does not grow with the number of pages.
-WORD_CACHE_SIZE = 1 << 15
 
 
 def set_cache_dir(path: Path | None) -> None:
@@ -165,33 +164,6 @@ def syllable_table() -> SyllableTable:
     return SyllableTable(syllable_counts())
 
 
-def install_word_cache() -> None:
-    """Give textstat's per-word helpers a larger (still bounded) memo than its 128 entries.
-
-    textstat calls `count_syllables(word)` and `is_difficult_word(word)` once per word of
-    every text, through an LRU cache of 128 entries that a page's vocabulary overflows.
-    These are pure functions of their arguments, so a bigger cache changes no result; the
-    call sites patched here (polysyllable and difficult-word counts) pass single words.
-    """
-    from textstat.backend.counts import _count_polysyllable_words as poly
-    from textstat.backend.selections import _list_difficult_words as listdiff
-    from textstat.backend.validations import _is_difficult_word as isdiff
-
-    if getattr(poly.count_syllables, "_pladlint_words", False):
-        return
-    syllables_of = _word_memo(poly.count_syllables)
-    poly.count_syllables = syllables_of
-    isdiff.count_syllables = syllables_of
-    listdiff.is_difficult_word = _word_memo(listdiff.is_difficult_word)
-
-
-def _word_memo(func: Callable[..., Any]) -> Callable[..., Any]:
-    # The patched call sites pass single words only, so every key is short.
-    cached = lru_cache(maxsize=WORD_CACHE_SIZE)(getattr(func, "__wrapped__", func))
-    cached._pladlint_words = True  # type: ignore[attr-defined]
-    return cached
-
-
 # -- lexicon lemma keys ----------------------------------------------------------------------
 
 
@@ -227,31 +199,6 @@ def term_keys(names: list[str], nlp: Any) -> list[tuple[str, ...]]:
 
 
 # -- start-up --------------------------------------------------------------------------------
-
-
-class _Deferred(types.ModuleType):
-    """A placeholder module that imports the real one the first time it is really used."""
-
-    def __getattr__(self, attr: str) -> Any:
-        if attr.startswith("__") and attr.endswith("__"):
-            # Probes such as `hasattr(module, "__file__")` from code that walks sys.modules
-            # (inspect.getmodule, run by wordfreq's import) are not uses of the module.
-            raise AttributeError(attr)
-        name = self.__name__
-        if sys.modules.get(name) is self:
-            del sys.modules[name]
-        real = importlib.import_module(name)
-        return getattr(real, attr)
-
-
-def defer_import(name: str) -> None:
-    """Stand in for module `name` until one of its attributes is first read.
-
-    textstat imports NLTK at import time only to reach its cmudict downloader, which we
-    replace (see language/syllables.py); importing NLTK costs about half a second per start.
-    """
-    if name not in sys.modules and importlib.util.find_spec(name) is not None:
-        sys.modules[name] = _Deferred(name)
 
 
 def import_wordfreq() -> Any:

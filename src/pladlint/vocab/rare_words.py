@@ -14,21 +14,13 @@ from typing import Iterable, Iterator
 
 
 from pladlint.language.analysis import Token
+from pladlint.vocab.frequency import zipf
 from pladlint.vocab.lexicon import everyday_words
 from pladlint.language.spelling import us_spelling
 from pladlint.vocab.packs import PackError, load_pack
 
 PACK = "jargon/rare-words.yml"
 _TEXT = attrgetter("text")
-
-
-@lru_cache(maxsize=1 << 16)
-def zipf(word: str) -> float:
-    # Imported here: wordfreq (with ftfy and langcodes) is a third of a second of start-up,
-    # which a run whose pages all come from the result cache never needs.
-    from pladlint.vocab.precompiled import import_wordfreq
-
-    return import_wordfreq().zipf_frequency(word, "en")
 
 
 @dataclass(frozen=True)
@@ -74,7 +66,7 @@ def settings() -> RareWordSettings:
         tuple(str(x) for x in data.get("combining_forms", []) or []))
 
 
-def _stems(word: str, endings: tuple[str, ...]) -> Iterator[str]:
+def word_stems(word: str, endings: tuple[str, ...]) -> Iterator[str]:
     for e in endings:
         if word.endswith(e) and len(word) - len(e) >= 3:
             stem = word[: -len(e)]
@@ -113,7 +105,7 @@ class RareWordFinder:
         z_lemma = zipf(lemma)
         if z >= self.max_zipf or z_lemma >= self.max_zipf:
             return None
-        stems = [(stem, zipf(stem)) for stem in _stems(low, self.s.endings)]
+        stems = [(stem, zipf(stem)) for stem in word_stems(low, self.s.endings)]
         for stem, z_stem in stems:
             if z_stem >= self.max_zipf or stem in self.s.known:
                 return None
@@ -130,7 +122,7 @@ class RareWordFinder:
     def _common(self, part: str, threshold: float | None = None) -> bool:
         floor = self.s.common_zipf if threshold is None else threshold
         return len(part) >= 2 and (zipf(part) >= floor or part in self.s.known or any(
-            zipf(stem) >= floor for stem in _stems(part, self.s.endings)))
+            zipf(stem) >= floor for stem in word_stems(part, self.s.endings)))
 
     def _built_from_common(self, word: str) -> bool:
         """'untruths', 'playrooms', 'caregiving', 'brighten': everyday parts, so not technical."""

@@ -20,18 +20,6 @@ DEFAULT_GLOSSARY_PATTERNS = (
     r"/def(inition)?s?/",
 )
 
-# Patterns on the prose right after the term ...
-_AFTER = re.compile(
-    r"^\s*(?:"
-    r",?\s+which\s+(?:is|are|means|was|were)\b"
-    r"|,?\s+(?:also\s+)?(?:called|known\s+as)\b"
-    r"|\s*\((?:a|an|the|also|or|which|meaning|called|known|this|these|cells?|when|how|where)\b"
-    r"|\s+(?:means|is\s+(?:a|an|the|when|how)|are\s+(?:a|an|the)|refers\s+to)\b"
-    r"|,\s+(?:or|a|an)\s+\w+"
-    r"|\s*(?:—|–|-|:)\s*(?:a|an|the)\b"
-    r")",
-    re.I,
-)
 # ... and right before it.
 _BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were)\s+(?:also\s+)?called|\bknown\s+as|\bcalled|\bthe\s+term|\bnamed)\s*[\"'“‘]?$",
@@ -59,15 +47,6 @@ def glossary_link_ranges(doc: Document, matcher: GlossaryMatcher) -> dict[int, l
         if link.unit is not None and matcher.is_glossary(link.url):
             ranges.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
     return ranges
-
-
-def defined_inline(text: str, start: int, end: int) -> bool:
-    """Is the term at prose [start, end) of `text` followed or preceded by a definition?"""
-    after = text[end : end + 60]
-    if _AFTER.match(after):
-        return True
-    before = text[max(0, start - 40) : start]
-    return bool(_BEFORE.search(before))
 
 
 def front_matter_glossary(metadata: dict) -> set[str]:
@@ -115,7 +94,7 @@ def plain_gloss(text: str, end: int) -> bool:
     """'edema (swelling)', 'edema, or swelling,', 'edema – swelling': the term is followed by
     a short gloss in everyday words. A parenthesis of rare words (an acronym, another term)
     is not a gloss."""
-    from pladlint.vocab.rare_words import zipf  # memoized per word; imported here: no cycle
+    from pladlint.vocab.frequency import zipf  # memoized per word; imported here: no cycle
 
     m = _GLOSS_TEXT.match(text[end : end + 90])
     if not m or m.group(1) is not None:
@@ -129,7 +108,7 @@ def plain_gloss(text: str, end: int) -> bool:
 
 
 def defined_here(text: str, start: int, end: int) -> bool:
-    """`defined_inline`, plus plain glosses and glossary-list items ('Biopsy: ...').
+    """Plain glosses, synonym lists and glossary-list items ('Biopsy: ...').
 
     ', or X' counts only when X is in everyday words ('chemotherapy, or radiation' is a list,
     not a definition)."""

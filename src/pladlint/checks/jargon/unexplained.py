@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from pladlint.checks.base import Option, Rule, Severity, Violation
+from pladlint.checks.base import Rule, Severity, Violation
 from pladlint.checks.jargon.scan import scan
 from pladlint.checks.settings import JARGON_OPTIONS
 from pladlint.vocab.term_help import acronym_expansion, drug_description

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 from pladlint.vocab.audiences import load_audiences
 from pladlint.checks.base import Rule, Severity, Violation
-from pladlint.document.model import Document
-from pladlint.positions import Span
-
-
-def front_matter_value_span(doc: Document, keys: tuple[str, ...]) -> Span:
-    """Span of the first `key: value` line of the front matter naming one of `keys`.
-
-    Falls back to the opening fence, then to the start of the file.
-    """
-    fm = doc.front_matter.span
-    block = doc.text[fm.start:fm.end]
-    names = "|".join(re.escape(k) for k in keys)
-    m = re.search(rf"^[ \t]*[\"']?(?:{names})[\"']?[ \t]*[:=][ \t]*(.*?)[ \t]*$", block, re.M)
-    if m:
-        if m.group(1):
-            return Span(fm.start + m.start(1), fm.start + m.end(1))
-        return Span(fm.start + m.start(), fm.start + m.end())
-    if fm.end > fm.start:
-        return Span(fm.start, fm.start + 3)
-    return Span(0, 0)
+from pladlint.document.front_spans import key_span
 
 
 class AudienceUnknown(Rule):
@@ -52,7 +32,7 @@ class AudienceUnknown(Rule):
             return
         known = ", ".join(load_audiences().names)
         yield Violation(
-            front_matter_value_span(ctx.doc, ("audienceLevel", "audience")),
+            key_span(ctx.doc, ("audienceLevel", "audience"), value_only=True),
             f"unknown audience '{unknown}': the page is checked against the "
             f"'{ctx.audience.name}' targets instead; use one of {known}",
             suggestion=ctx.audience.name,

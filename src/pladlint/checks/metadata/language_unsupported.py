@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from pladlint.checks.metadata.audience_unknown import front_matter_value_span
+from pladlint.document.front_spans import key_span
 from pladlint.checks.base import Rule, Severity, Violation
 from pladlint.language.readability import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
 
@@ -33,7 +33,7 @@ class LanguageUnsupported(Rule):
             return
         supported = " and ".join(LANGUAGE_NAMES[c] for c in SUPPORTED_LANGUAGES)
         yield Violation(
-            front_matter_value_span(ctx.doc, ("language", "lang")),
+            key_span(ctx.doc, ("language", "lang"), value_only=True),
             f"readability rules skipped: no readability formulas for language "
             f"'{ctx.language}' (pladlint scores {supported})",
             data={"language": ctx.language},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.document.review_dates import fence_span
+from pladlint.document.front_spans import fence_span
 
 
 class MetadataMissing(Rule):

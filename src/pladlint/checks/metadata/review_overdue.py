@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.document.review_dates import key_span, parse_date, parse_frequency
+from pladlint.document.front_spans import key_span
+from pladlint.document.review_dates import parse_date, parse_frequency
 
 
 class MetadataReviewOverdue(Rule):

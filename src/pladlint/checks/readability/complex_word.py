@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.language.inflection import inflect_alternatives
+from pladlint.checks.readability.swaps import swap_for
 from pladlint.language.names import capitalised_in_mid_sentence
 from pladlint.vocab.plain_words import complex_lexicon, us_tokens, wordy_matches
 
@@ -58,14 +58,11 @@ class ComplexWord(Rule):
                 # glossed by the writer: this use and the section's later ones are fine
                 if _glossed(unit.text, tokens, m.first, m.last, m.term.plain):
                     continue
-                start, end = tokens[m.first].start, tokens[m.last - 1].end
-                found = unit.text[start:end]
-                plain = m.term.plain
+                swap = swap_for(unit.text, tokens, m, looked_up)
+                start, end, found, plain = swap.start, swap.end, swap.written, swap.plain
                 # the alternatives in the written word's form ("utilized" -> "used"); those
                 # that cannot take it are left out, and if none can, they are shown as listed
-                previous = tokens[m.first - 1].text if m.first > 0 else ""
-                fitted = inflect_alternatives(looked_up[m.first:m.last], m.term.term, plain,
-                                              previous) or list(plain)
+                fitted = swap.fitting or list(plain)
                 alternatives = ", ".join(f"'{p}'" for p in fitted[:3])
                 yield Violation(
                     unit.source_span(start, end),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Rule, Severity, Violation
-from pladlint.language.inflection import inflect_alternatives
+from pladlint.checks.readability.swaps import swap_for
 from pladlint.language.names import capitalised_in_mid_sentence
 from pladlint.vocab.plain_words import entry_safe, wordy_matches
 
@@ -54,14 +54,9 @@ class WordyPhrase(Rule):
                     tokens, m.first, m.last
                 ):
                     continue
-                start, end = tokens[m.first].start, tokens[m.last - 1].end
-                found = unit.text[start:end]
-                plain = m.term.plain
-                # The pack lists one form ("is unable to" -> "cannot"); the swap takes the
-                # written one's tense and number ("were unable to" -> "could not").
-                previous = tokens[m.first - 1].text if m.first > 0 else ""
-                fitting = inflect_alternatives(tokens[m.first:m.last], m.term.term, plain,
-                                               previous)
+                swap = swap_for(unit.text, tokens, m)
+                start, end, found, plain, fitting = (swap.start, swap.end, swap.written,
+                                                     swap.plain, swap.fitting)
                 if fitting:
                     message = f"'{found}' is wordy; say " + " or ".join(
                         f"'{p}'" for p in fitting[:2])

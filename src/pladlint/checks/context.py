@@ -15,7 +15,6 @@ from pladlint.language.pipeline import get_pipeline
 from pladlint.language.pooling import Pool, pool_sections
 from pladlint.language.readability import (
     FORMULA_LABELS,
-    LANGUAGE_NAMES,
     SUPPORTED_LANGUAGES,
     Scores,
     formula_line,
@@ -150,10 +149,6 @@ class DocumentContext:
         if self.language == "es":
             return FORMULA_LABELS.get(self.audience.spanish.formula, self.audience.spanish.formula)
         return "grade"
-
-    @property
-    def language_name(self) -> str:
-        return LANGUAGE_NAMES.get(self.language, self.language)
 
     @cached_property
     def document_score(self) -> Scores:
