@@ -259,7 +259,6 @@ def test_no_private_name_imported_across_modules() -> None:
     assert not PRIVATE, _show("private names imported across modules", PRIVATE)
 
 
-@_xfail(f"modules over {MAX_LINES} lines", TOO_LONG)
 def test_no_module_over_the_size_limit() -> None:
     assert not TOO_LONG, _show(f"modules over {MAX_LINES} lines", TOO_LONG)
 

@@ -321,7 +321,7 @@ class _FillingFile:
 
 def test_spool_keeps_every_result_when_the_disk_fills() -> None:
     from pladlint.api import lint_text
-    from pladlint.spool import ResultSpool
+    from pladlint.engine.spool import ResultSpool
 
     rng = random.Random(3)
     results = [lint_text(_page(rng, i), path=f"p{i}.md") for i in range(12)]
@@ -340,7 +340,7 @@ def test_spool_without_a_writable_temporary_folder(monkeypatch) -> None:
     import tempfile
 
     from pladlint.api import lint_text
-    from pladlint.spool import ResultSpool
+    from pladlint.engine.spool import ResultSpool
 
     def refuse(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -357,7 +357,7 @@ def test_spool_without_a_writable_temporary_folder(monkeypatch) -> None:
 def test_cache_put_on_a_full_disk_is_a_quiet_miss(tmp_path, monkeypatch) -> None:
     from pladlint import fileio
     from pladlint.api import lint_text
-    from pladlint.cache import ResultCache
+    from pladlint.engine.cache import ResultCache
     from pladlint.config import Config
 
     cache = ResultCache(tmp_path / "cache")

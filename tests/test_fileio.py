@@ -94,7 +94,7 @@ def test_unreadable_folder_fsync_is_tolerated(tmp_path: Path, monkeypatch) -> No
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
 def test_fix_writes_through_fileio(tmp_path: Path) -> None:
-    from pladlint.fix import write_atomic
+    from pladlint.fixes import write_atomic
 
     real = tmp_path / "real.md"
     real.write_bytes(BOM + b"In order to rest\r\n")

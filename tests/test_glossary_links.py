@@ -14,7 +14,7 @@ from lsprotocol import types
 
 from pladlint.cli import main
 from pladlint.config import ConfigError, parse_config
-from pladlint.fix import glossary_link, glossary_slug, glossary_url_for, plan_link_edits
+from pladlint.fixes import glossary_link, glossary_slug, glossary_url_for, plan_link_edits
 
 ROOT = Path(__file__).resolve().parent.parent
 NCI = "https://www.cancer.gov/publications/dictionaries/cancer-terms/def/{slug}"

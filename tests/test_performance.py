@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import TODAY
-from pladlint import cache as cache_mod
+from pladlint.engine import cache as cache_mod
 from pladlint import timing
 from pladlint.vocab import precompiled
 from pladlint.api import lint_paths
-from pladlint.cache import ResultCache
+from pladlint.engine.cache import ResultCache
 from pladlint.cli import main
 from pladlint.config import Config, RuleSetting
 from pladlint.checks import find_rule

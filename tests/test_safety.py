@@ -148,7 +148,7 @@ def test_a_cache_entry_planted_in_the_repository_is_never_unpickled(tmp_path: Pa
                                                                      monkeypatch) -> None:
     import pickle
 
-    from pladlint import cache as cache_mod
+    from pladlint.engine import cache as cache_mod
     from pladlint.api import display_path, lint_paths
 
     monkeypatch.chdir(tmp_path)

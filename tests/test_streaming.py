@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from helpers import TODAY
 from pladlint.engine import parallel
 from pladlint.api import lint_paths
-from pladlint.cache import ResultCache
+from pladlint.engine.cache import ResultCache
 from pladlint.config import Config
 from pladlint.formatters import FORMAT_NAMES, FormatOptions, get_formatter, get_stream
 from pladlint.formatters.json_stream import LIST, dumps_with_list
-from pladlint.spool import ResultSpool
+from pladlint.engine.spool import ResultSpool
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 OPTIONS = FormatOptions(color=False, root=".", fail_on="warning")

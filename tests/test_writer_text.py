@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pladlint.checks.base import Severity
 from pladlint.cli import main
 from pladlint.findings import FileResult, Finding, LintResult, SectionSummary
-from pladlint.fix import apply_edits, plan_edits
+from pladlint.fixes import apply_edits, plan_edits
 from pladlint.formatters import FormatOptions
 from pladlint.formatters.text import format_result, grade_bar
 

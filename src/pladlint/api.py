@@ -35,7 +35,7 @@ def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
 
     result = LintResult(rules=rule_infos())
     if spool:
-        from pladlint.spool import ResultSpool
+        from pladlint.engine.spool import ResultSpool
 
         result.files = ResultSpool()  # type: ignore[assignment]
     for path in paths:

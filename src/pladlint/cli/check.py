@@ -89,7 +89,7 @@ def check(paths, config_path, formats, output, fail_on, audience, language, sele
         perf = performance(config, jobs, no_cache, profile_stages)
         result = run_lint(paths, config, stdin_filename, today_date, debug, **perf)
         if fix_ or diff_:
-            from pladlint.fix import run_fixes
+            from pladlint.fixes import run_fixes
 
             changed = run_fixes(result, config, write=not diff_, links=fix_links)
             if diff_:

@@ -28,7 +28,7 @@ def performance(config: Config, jobs: int | None, no_cache: bool = False,
             lambda: click.echo(json.dumps(timing.totals(), sort_keys=True), err=True))
     cache = None
     if not no_cache and not os.environ.get("PLADLINT_NO_CACHE"):
-        from pladlint.cache import ResultCache, cache_dir
+        from pladlint.engine.cache import ResultCache, cache_dir
 
         folder = cache_dir(config)
         cache = ResultCache(folder)

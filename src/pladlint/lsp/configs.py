@@ -37,7 +37,7 @@ def use_precompiled_cache(config: Config) -> None:
     the server starts as fast as the command line (see precompiled.py)."""
     if os.environ.get("PLADLINT_NO_CACHE"):
         return
-    from pladlint.cache import cache_dir
+    from pladlint.engine.cache import cache_dir
     from pladlint.vocab import precompiled
 
     precompiled.set_cache_dir(cache_dir(config))

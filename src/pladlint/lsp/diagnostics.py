@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lsprotocol import types
 
 from pladlint.findings import FileResult, Finding
-from pladlint.fix import Edit
+from pladlint.fixes import Edit
 from pladlint.lsp.utf16 import to_range
 from pladlint.positions import LineIndex
 

@@ -17,7 +17,7 @@ from pladlint import __version__
 from pladlint.api import lint_text
 from pladlint.config import Config, ConfigError, config_for_path, load_config
 from pladlint.document import FrontMatterError
-from pladlint.fix import plan_edits, plan_link_edits
+from pladlint.fixes import plan_edits, plan_link_edits
 from pladlint.lsp.configs import CachedConfig, config_stamp, live_limit, use_precompiled_cache
 from pladlint.lsp.diagnostics import (Checked, Linted, config_error_diagnostic,
                                       finding_diagnostic, front_matter_diagnostic,
