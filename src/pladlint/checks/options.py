@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pladlint.validation import problem
+
 
 @dataclass(frozen=True)
 class Option:
@@ -17,19 +19,12 @@ class Option:
     choices: tuple[Any, ...] | None = None
 
     def validate(self, value: Any) -> Any:
+        """The value, as the rule reads it (an int given for a float is made a float); raises
+        TypeError saying what is wrong (validation.problem decides it)."""
+        wrong = problem(value, self.type, self.choices, list_name="list")
+        if wrong is not None:
+            raise TypeError(wrong)
         kinds = self.type if isinstance(self.type, tuple) else (self.type,)
-        if isinstance(value, bool) and bool not in kinds:
-            raise TypeError("must be " + " or ".join(k.__name__ for k in kinds))
         if float in kinds and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
-        if not isinstance(value, kinds):
-            raise TypeError(
-                "must be " + " or ".join(k.__name__ for k in kinds)
-                + f", not {type(value).__name__}"
-            )
-        if list in kinds and isinstance(value, list) and not all(isinstance(v, str) for v in value):
-            raise TypeError("must be a list of strings")
-        if self.choices is not None and value not in self.choices:
-            raise TypeError("must be one of " + ", ".join(repr(c) for c in self.choices)
-                            + f", not {value!r}")
         return value

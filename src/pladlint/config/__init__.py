@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pladlint.config.errors import ConfigError
+from pladlint.validation import problem
 from pladlint.language.codes import normalize_language
 from pladlint.checks import Rule, Severity, find_rule
 from pladlint.safe_regex import UnsafePatternError, check_patterns, is_pattern_option
@@ -64,16 +65,9 @@ class Config:
 
 
 def _expect(value: Any, kind: type | tuple, key: str, where: str) -> Any:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    if isinstance(value, bool) and bool not in kinds:
-        ok = False
-    else:
-        ok = isinstance(value, kinds)
-    if not ok:
-        names = " or ".join("a list of strings" if k is list else k.__name__ for k in kinds)
-        raise ConfigError(f"{where}: '{key}' must be {names}, not {type(value).__name__}")
-    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    wrong = problem(value, kind)
+    if wrong is not None:
+        raise ConfigError(f"{where}: '{key}' {wrong}")
     return value
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pladlint.validation import problem
 from pladlint.vocab.packs import PackError, load_pack, require
 
 _EDGE_PUNCT = " \t\r\n.:;,!?…»«>→←<\"'“”‘’()[]*_"
@@ -37,9 +38,9 @@ class AccessibilityPack:
 
 def _strings(data: dict, key: str, where: str) -> list[str]:
     values = require(data, key, list, where)
-    for v in values:
-        if not isinstance(v, str):
-            raise PackError(f"{where}: every entry of '{key}' must be a string, not {v!r}")
+    if problem(values, list) is not None:
+        bad = next(x for x in values if not isinstance(x, str))
+        raise PackError(f"{where}: every entry of '{key}' must be a string, not {bad!r}")
     return values
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from pladlint.validation import problem
+
 try:
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
@@ -69,7 +71,8 @@ def require(data: dict, key: str, kind: type | tuple[type, ...], where: str) -> 
     if key not in data:
         raise PackError(f"{where}: missing key '{key}'")
     value = data[key]
-    if not isinstance(value, kind):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise PackError(f"{where}: '{key}' must be {names}, not {type(value).__name__}")
+    wrong = problem(value, kind, list_name="list") if not isinstance(value, list) or \
+        kind is not list else None  # a list's entries are checked where they are read
+    if wrong is not None:
+        raise PackError(f"{where}: '{key}' {wrong}")
     return value
