@@ -156,9 +156,27 @@ class FileError:
     message: str
 
 
+class PageList(list):
+    """The page results of a run, in memory. engine/spool.ResultSpool, its on-disk twin for
+    runs over thousands of pages, offers the same: iteration, length, `append`, and the
+    tallies the summaries read (`findings`, `by_severity`, `by_rule`)."""
+
+    @property
+    def findings(self) -> int:
+        return sum(len(r.findings) for r in self)
+
+    @property
+    def by_severity(self) -> Counter[str]:
+        return Counter(f.severity.value for r in self for f in r.findings)
+
+    @property
+    def by_rule(self) -> Counter[tuple[str, str]]:
+        return Counter((f.code, f.rule) for r in self for f in r.findings)
+
+
 class FindingsView:
     """Every finding of a result, page by page, without gathering them into one list: with a
-    spooled result (spool.py) the pages are read back from disk one at a time."""
+    spooled result the pages are read back from disk one at a time."""
 
     def __init__(self, files) -> None:
         self._files = files
@@ -168,37 +186,35 @@ class FindingsView:
             yield from r.findings
 
     def __len__(self) -> int:
-        counted = getattr(self._files, "findings", None)
-        return counted if isinstance(counted, int) else sum(len(r.findings) for r in self._files)
+        return self._files.findings
+
+    def __getitem__(self, index: int) -> Finding:
+        return list(self)[index]
 
 
 @dataclass
 class LintResult:
-    # A list, or a spool.ResultSpool (an on-disk sequence) for large runs from the CLI.
-    files: list[FileResult] = field(default_factory=list)
+    # PageList, or engine/spool.ResultSpool (the same interface, on disk) for large runs
+    files: PageList = field(default_factory=PageList)
     errors: list[FileError] = field(default_factory=list)
     # The rules behind the findings (every rule pladlint knows, by code, in registry order):
     # what formatters say about a rule comes from here, never from the rule registry.
     rules: dict[str, RuleInfo] = field(default_factory=known_rules, repr=False)
 
+    def __post_init__(self) -> None:
+        if type(self.files) is list:  # LintResult(files=[...])
+            self.files = PageList(self.files)
+
     @property
-    def findings(self) -> list[Finding] | FindingsView:
-        if isinstance(self.files, list):
-            return [f for r in self.files for f in r.findings]
+    def findings(self) -> FindingsView:
         return FindingsView(self.files)
 
     def severity_counts(self) -> Counter[str]:
-        counted = getattr(self.files, "by_severity", None)
-        if counted is not None:
-            return Counter(counted)
-        return Counter(f.severity.value for f in self.findings)
+        return Counter(self.files.by_severity)
 
     def rule_counts(self) -> Counter[tuple[str, str]]:
         """Findings per (code, rule)."""
-        counted = getattr(self.files, "by_rule", None)
-        if counted is not None:
-            return Counter(counted)
-        return Counter((f.code, f.rule) for f in self.findings)
+        return Counter(self.files.by_rule)
 
     def count_at_or_above(self, threshold: str) -> int:
         if threshold == "never":

@@ -37,7 +37,8 @@ def _rule_keys(raw: dict) -> dict[str, object]:
 
 def describe_config(config: Config, path: Path) -> str:
     """The resolved configuration for one file, each value with where it came from."""
-    from pladlint.vocab.audiences import load_audiences
+    from pladlint.engine import page_audience
+    from pladlint.language.codes import normalize_language
     from pladlint.checks import ALL_RULES
 
     resolved = config_for_path(config, path)
@@ -70,17 +71,13 @@ def describe_config(config: Config, path: Path) -> str:
         lines.append("# overrides applied: " + "; ".join(resolved.applied_overrides))
     if "__error__" in front:
         lines.append(f"# the page could not be read: {front['__error__']}")
-    catalogue = load_audiences()
+    audience, unknown = page_audience(front, resolved.audience)
     declared = front.get("audienceLevel", front.get("audience"))
-    audience = catalogue.resolve(resolved.audience)
-    audience_from = origin("audience")
-    if declared is not None and catalogue.resolve(str(declared)) is not None:
-        audience, audience_from = catalogue.resolve(str(declared)), "front matter of the page"
+    named = declared is not None and not isinstance(declared, (dict, list)) and unknown is None
+    audience_from = "front matter of the page" if named else origin("audience")
     language = resolved.language
     language_from = origin("language")
     if front.get("language", front.get("lang")):
-        from pladlint.engine import normalize_language
-
         language = normalize_language(front.get("language", front.get("lang")))
         language_from = "front matter of the page"
     rows = [

@@ -21,14 +21,20 @@ from pladlint.engine.suppressions import apply_suppressions
 
 def resolve_audience(doc: Document, config: Config) -> tuple[Audience, str | None]:
     """The page's audience profile and, if its front matter named an unknown one, that name."""
+    return page_audience(doc.metadata, config.audience)
+
+
+def page_audience(metadata: dict[str, Any], default: str) -> tuple[Audience, str | None]:
+    """The audience a page's front matter names (`audienceLevel`, or `audience`), else the
+    configuration's `default`; and the name it gave if no profile has it."""
     catalogue = load_audiences()
-    declared = doc.metadata.get("audienceLevel", doc.metadata.get("audience"))
+    declared = metadata.get("audienceLevel", metadata.get("audience"))
     if declared is not None and not isinstance(declared, (dict, list)):
         found = catalogue.resolve(str(declared))
         if found is not None:
             return found, None
-        return catalogue.resolve(config.audience), str(declared)
-    return catalogue.resolve(config.audience), None
+        return catalogue.resolve(default), str(declared)
+    return catalogue.resolve(default), None
 
 
 def build_context(doc: Document, config: Config, today: dt.date | None = None) -> DocumentContext:
