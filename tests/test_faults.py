@@ -186,9 +186,6 @@ def test_sigkill_mid_run_loses_nothing(site, clean, tmp_path, kill_after) -> Non
     _same_report(_check(site, env, "--format", "json", "--jobs", "1"), clean)
 
 
-@pytest.mark.xfail(reason="parallel.py: forked workers block on the task queue forever once "
-                          "the parent is SIGKILLed (they hold its write end themselves)",
-                   strict=False)
 def test_workers_do_not_outlive_a_killed_run(site, tmp_path) -> None:
     cache = tmp_path / "cache"
     env = _env(tmp_path, PLADLINT_CACHE_DIR=str(cache))
@@ -211,10 +208,6 @@ def test_a_torn_cache_entry_is_a_miss(site, clean, tmp_path) -> None:
     _same_report(_check(site, env, "--format", "json", "--jobs", "1"), clean)
 
 
-@pytest.mark.xfail(reason="signing.py: a key file left empty by a kill or a full disk (between "
-                          "creating it and writing it) is never replaced, so every later run "
-                          "signs with a new random key: no entry is ever read again",
-                   strict=False)
 def test_a_torn_signing_key_does_not_disable_the_cache(tmp_path) -> None:
     key = tmp_path / "user-cache" / "pladlint" / "cache-key"
     key.parent.mkdir(parents=True)

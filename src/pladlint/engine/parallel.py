@@ -17,6 +17,8 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import time
+import threading
 import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,8 +57,22 @@ def tune_gc() -> None:
     gc.set_threshold(10_000, 20, 10)
 
 
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when the run that started it is gone: a parent killed outright
+    (SIGKILL, an out-of-memory kill) cannot tell its workers, which would otherwise wait on
+    the task queue for ever."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="pladlint-parent-watch", daemon=True).start()
+
+
 def _init(config: Any, today: dt.date | None, debug: bool, precompiled_dir: Path | None,
           profile: bool) -> None:
+    if os.name == "posix":
+        _watch_parent(os.getppid())
     tune_gc()
     _worker.update(config=config, today=today, debug=debug)
     precompiled.set_cache_dir(precompiled_dir)
