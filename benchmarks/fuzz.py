@@ -113,7 +113,7 @@ def check_outcome(outcome, text: str | None) -> None:
 
 def fix_plan(result, config) -> tuple[list, str]:
     """The edits `check --fix` makes (with links when the config sets glossary-url)."""
-    from pladlint.fix import apply_edits, fix_file
+    from pladlint.fixes import apply_edits, fix_file
 
     edits, _ = fix_file(Path(result.path), result, config, write=False,
                         links=bool(config.glossary_url))
@@ -436,7 +436,7 @@ def cli_sample(pool: list[bytes], args: argparse.Namespace, first_batch: int = 0
     from pladlint.api import lint_bytes
     from pladlint.config import load_config
     from pladlint.findings import FileResult
-    from pladlint.fix import apply_edits, fix_file
+    from pladlint.fixes import apply_edits, fix_file
 
     failures: list[str] = []
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": "0"}
@@ -605,10 +605,10 @@ def main() -> None:
         cov.combine([str(work)], keep=False)
         cov.save()
         with open(os.devnull, "w") as devnull:
-            percent = cov.report(file=devnull, show_missing=False)
+            percent = cov.report(file=devnull, show_missing=False, ignore_errors=True)
         report = work / "coverage.txt"
         with report.open("w") as fh:
-            cov.report(file=fh, skip_covered=False, sort="cover")
+            cov.report(file=fh, skip_covered=False, sort="cover", ignore_errors=True)
         print(f"  line coverage:          {percent:.1f}% of pladlint, over the first "
               f"{min(args.coverage_cases, total['cases']):,} library cases and the --jobs 1 "
               f"CLI runs (per file: {report})")

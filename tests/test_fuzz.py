@@ -129,3 +129,10 @@ def corpus_inputs() -> list[Path]:
 def test_corpus(path: Path) -> None:
     """Inputs that once crashed or mis-positioned a finding (see tests/corpus/README.md)."""
     run_bytes(path.read_bytes())
+
+
+def test_a_lone_surrogate_is_linted() -> None:
+    """Found by the fuzz campaign: spaCy cannot hash a lone surrogate, and an editor's JSON
+    may carry one ("\\ud800" is valid JSON)."""
+    result = lint_text("\ud800 The cancer is metastatic.\n")
+    assert [f.text for f in result.findings if f.rule == "jargon-unexplained"] == ["metastatic"]

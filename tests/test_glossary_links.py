@@ -231,3 +231,20 @@ def test_only_plain_prose_is_linked() -> None:
     edits = plan_link_edits(result, config)
     assert sorted((e.start, e.new) for e in edits) == [
         (spans["item"], "[biopsy](/g/biopsy)"), (spans["cell"], "[biopsy](/g/biopsy)")]
+
+
+def test_a_term_inside_an_html_attribute_is_never_linked() -> None:
+    """Found by the fuzz campaign: `--fix-links` linked a term inside a tag's attribute again
+    on every run, so the page grew each time."""
+    from pladlint.checks.base import Severity
+    from pladlint.findings import FileResult, Finding
+
+    text = '<span title="a biopsy">x</span> and a biopsy.\n'
+    config = parse_config({"glossary-url": "/g/{slug}"}, "t")
+    findings = [Finding("jargon-unexplained", "PL201", Severity.WARNING, "m", "p.md", 1, 1, 1, 1,
+                        "", "biopsy", None, start, start + 6,
+                        {"term": "biopsy", "pack": "jargon/nci-cancer-terms.yml"})
+                for start in (text.index("biopsy"), text.rindex("biopsy"))]
+    edits = plan_link_edits(FileResult("p.md", "patient", "en", findings=findings, source=text),
+                            config)
+    assert [(e.start, e.new) for e in edits] == [(text.rindex("biopsy"), "[biopsy](/g/biopsy)")]

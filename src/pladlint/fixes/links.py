@@ -102,10 +102,19 @@ def plan_link_edits(result: FileResult, config: Config | None) -> list[Edit]:
             continue
         if "|" in written and unit.kind == "table_cell":
             continue
+        if _inside_a_tag(text, f.start):
+            continue  # an HTML attribute's text ("<span title='... lymphoma'>"): never linked
         target = f"<{url}>" if any(c in url for c in " ()<>") else url
         edits.append(Edit(f.start, f.end, written, f"[{written}]({target})", f.rule, "link",
                           str(f.data.get("term", ""))))
     return without_overlaps(edits)
+
+
+def _inside_a_tag(text: str, pos: int) -> bool:
+    """Is `pos` between a `<` and its `>`, in an HTML tag's attributes?"""
+    opened = text.rfind("<", 0, pos)
+    return opened != -1 and text.rfind(">", opened, pos) == -1 and \
+        text.find(">", pos) != -1 and text[opened + 1 : opened + 2].isalpha()
 
 
 def _prose_unit_at(doc, start: int, end: int):

@@ -25,8 +25,15 @@ def _cut(match: re.Match) -> str:
 
 
 def tokenizable(text: str) -> str:
-    """`text` with long runs of non-space characters broken up; same length, same offsets."""
+    """`text` with long runs of non-space characters broken up, and lone surrogates (which
+    spaCy cannot hash: a page's JSON in the editor may hold one) replaced by U+FFFD; same
+    length, same offsets."""
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     return _LONG_RUN.sub(_cut, text) if len(text) >= 100 else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
