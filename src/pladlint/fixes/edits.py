@@ -21,6 +21,7 @@ class Edit:
 
 
 def without_overlaps(edits: list[Edit]) -> list[Edit]:
+    """The edits in file order; of two that overlap, the earlier (then the longer) stays."""
     edits = sorted(edits, key=lambda e: (e.start, -e.end))
     out: list[Edit] = []
     for e in edits:

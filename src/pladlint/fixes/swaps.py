@@ -11,7 +11,7 @@ from pladlint.checks import find_rule
 from pladlint.config import Config
 from pladlint.document import parse_document
 from pladlint.findings import FileResult
-from pladlint.fixes.edits import Edit
+from pladlint.fixes.edits import Edit, without_overlaps
 from pladlint.vocab.packs import load_pack
 
 
@@ -87,16 +87,8 @@ def plan_edits(result: FileResult, config: Config | None = None) -> list[Edit]:
                 continue
             edits.append(Edit(span.start, span.end, written, _match_case(written, sub.plain),
                               rule))
-    edits.sort(key=lambda e: (e.start, -e.end))
-    out: list[Edit] = []
-    for e in edits:
-        if out and e.start < out[-1].end:
-            continue
-        out.append(e)
-    return out
+    return without_overlaps(edits)
 
-
-# -- link fixes: [term](glossary-url) ------------------------------------------------------
 
 
 def _reported_spans(result: FileResult, config: Config | None) -> dict[str, list[tuple[int, int]]]:
