@@ -134,6 +134,7 @@ class SectionSummary:
     empty_heading: bool = False
     note: str | None = None  # e.g. why no grade is given
     jargon_density: float | None = None  # unexplained jargon uses per 100 words (English)
+    passive_share: float | None = None  # passive sentences / sentences (English)
 
 
 @dataclass

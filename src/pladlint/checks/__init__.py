@@ -24,6 +24,9 @@ from pladlint.checks.metadata.review_overdue import MetadataReviewOverdue
 from pladlint.checks.readability.reading_grade import ReadingGrade
 from pladlint.checks.unused_suppression import UnusedSuppression
 from pladlint.checks.readability.wordy_phrase import WordyPhrase
+from pladlint.checks.readability.passive_voice import PassiveVoice
+from pladlint.checks.readability.person_first import PersonFirstLanguage
+from pladlint.checks.readability.number_clarity import NumberClarity
 
 # One explicit, greppable registry. Code families: PL0xx page-level (audience, language),
 # PL1xx readability, PL2xx jargon, PL3xx accessibility, PL4xx metadata, PL9xx workflow.
@@ -38,6 +41,9 @@ ALL_RULES: tuple[Rule, ...] = (
     LongParagraph(),
     ComplexWord(),
     WordyPhrase(),
+    PassiveVoice(),
+    PersonFirstLanguage(),
+    NumberClarity(),
     # -- PL2xx jargon
     JargonUnexplained(),
     JargonRareWord(),

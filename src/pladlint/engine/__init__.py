@@ -14,6 +14,7 @@ from pladlint.checks.context import DocumentContext
 from pladlint.document.model import Document
 from pladlint.findings import FileResult, Finding, SectionSummary
 from pladlint.checks.jargon.scan import section_jargon_density
+from pladlint.checks.readability.passive_voice import section_passive_share
 from pladlint.checks.settings import Settings, resolve
 from pladlint.timing import stage
 from pladlint.engine.fingerprints import assign_fingerprints
@@ -89,6 +90,7 @@ def section_summaries(ctx: DocumentContext) -> list[SectionSummary]:
             target=score.target,
             empty_heading=section.empty_heading, note=score.note,
             jargon_density=section_jargon_density(ctx, section.index),
+            passive_share=section_passive_share(ctx, section.index),
         ))
     return out
 

@@ -16,6 +16,9 @@ from pladlint.vocab.packs import load_pack
 
 
 _RULE_FOR_KIND = {"wordy": "wordy-phrase", "complex": "complex-word"}
+# Rules whose findings carry their own swap, applied when the finding says it is safe
+# (`data["safe"]`: the pack marks the entry safe and the swap fits the written form).
+_FINDING_SWAP_RULES = frozenset({"person-first-language"})
 
 
 @dataclass(frozen=True)
@@ -64,11 +67,9 @@ def plan_edits(result: FileResult, config: Config | None = None) -> list[Edit]:
         return []
     doc = parse_document(Path(result.path), text)
     pattern, table = _pattern()
-    if not table:
-        return []
     reported = _reported_spans(result, config)
-    edits: list[Edit] = []
-    for unit in doc.units:
+    edits: list[Edit] = _finding_swaps(result, doc)
+    for unit in doc.units if table else ():
         if unit.kind == "heading":  # headings make anchors: changing them breaks links
             continue
         for m in pattern.finditer(unit.text):
@@ -89,6 +90,21 @@ def plan_edits(result: FileResult, config: Config | None = None) -> list[Edit]:
                               rule))
     return without_overlaps(edits)
 
+
+def _finding_swaps(result: FileResult, doc) -> list[Edit]:
+    """The safe swaps that findings carry ("Diabetics" -> "People with diabetes"), outside
+    headings and with no markup inside the words."""
+    headings = [u.block for u in doc.units if u.kind == "heading"]
+    out = []
+    for f in result.findings:
+        if f.rule not in _FINDING_SWAP_RULES or not f.suggestion or not (f.data or {}).get("safe"):
+            continue
+        written = result.source[f.start:f.end]
+        if any(h.start <= f.start < h.end for h in headings) or any(
+                c in written for c in "\n*_[]`<>\\"):
+            continue
+        out.append(Edit(f.start, f.end, written, f.suggestion, f.rule))
+    return out
 
 
 def _reported_spans(result: FileResult, config: Config | None) -> dict[str, list[tuple[int, int]]]:

@@ -26,6 +26,7 @@ def section_dict(s: SectionSummary) -> dict[str, Any]:
         "path": list(s.path), "empty_heading": s.empty_heading, "words": s.words,
         "sentences": s.sentences, "grade": s.grade, "scores": s.scores, "target": s.target,
         "note": s.note, "jargon_density": s.jargon_density,
+        "passive_share": getattr(s, "passive_share", None),
     }
 
 

@@ -132,7 +132,11 @@ def _inflect(words: tuple[tuple[str, str], ...], phrase: str, plain: str,
         return None
     else:
         i = diffs[0]
-        form = _swap(texts[i], words[i][1].lower(), phrase_words[i], plain, context)
+        # The first word of a phrase of several words that is a verb there ("make a
+        # decision", "have an effect on") is read as that verb: "makes" is not a plural noun.
+        verb_head = i == 0 and len(phrase_words) > 1
+        form = _swap(texts[i], words[i][1].lower(), phrase_words[i], plain, context,
+                     verb_head)
     if form is None:
         return None
     return _match_case(words[0][0], form)
@@ -146,8 +150,10 @@ def _match_case(first: str, form: str) -> str:
     return form
 
 
-def _swap(word: str, lemma: str, phrase_word: str, plain: str, context: str) -> str | None:
-    """`plain` with its head in the form `word` has where the phrase has `phrase_word`."""
+def _swap(word: str, lemma: str, phrase_word: str, plain: str, context: str,
+          verb_head: bool = False) -> str | None:
+    """`plain` with its head in the form `word` has where the phrase has `phrase_word`.
+    `verb_head`: the word is the verb that starts a verb phrase, never a noun."""
     if word.startswith("'"):  # a clitic ("He's able to"): the swap would glue to "He"
         return None
     lemma, wtags = _tags(word, lemma, phrase_word)
@@ -157,6 +163,8 @@ def _swap(word: str, lemma: str, phrase_word: str, plain: str, context: str) -> 
     if not ptags:
         return None
     classes = [tags for tags in (_VERB_TAGS, _NOUN_TAGS) if ptags & tags]
+    if verb_head and ptags & _VERB_TAGS:
+        classes = [_VERB_TAGS]
     wtags = {t for t in wtags if any(t in c for c in classes)}
     wtags = _narrow(wtags, lemma, context)
     if not wtags:
@@ -170,6 +178,11 @@ def _swap(word: str, lemma: str, phrase_word: str, plain: str, context: str) -> 
             return None
         forms.add(" ".join(plain_words[:head] + [new] + plain_words[head + 1:]))
     return forms.pop() if len(forms) == 1 else None
+
+
+def noun_plurals(noun: str) -> tuple[str, ...]:
+    """The plural forms lemminflect knows for `noun` ("analysis" -> "analyses")."""
+    return tuple(_all_inflections(noun).get("NNS", ()))
 
 
 def _narrow(tags: set[str], lemma: str, context: str) -> set[str]:

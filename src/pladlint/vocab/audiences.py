@@ -31,6 +31,8 @@ class Audience:
     formula: str
     jargon_zipf: float
     spanish: SpanishTargets
+    # passive-voice: highest share of passive sentences in a section (None: no limit)
+    max_passive_share: float | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,16 @@ class AudienceCatalogue:
     @property
     def names(self) -> list[str]:
         return sorted(self.audiences)
+
+
+def _share(raw: dict, key: str, at: str) -> float | None:
+    """An optional share from 0 to 1 (absent or null: no limit)."""
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise PackError(f"{at}.{key} must be a number from 0 to 1, or null")
+    return float(value)
 
 
 @lru_cache(maxsize=4)
@@ -80,6 +92,7 @@ def load_audiences(base: str | None = None) -> AudienceCatalogue:
                 float(require(es, "min_ease", (int, float), at + ".spanish")),
                 float(require(es, "error_ease", (int, float), at + ".spanish")),
             ),
+            max_passive_share=_share(raw, "max_passive_share", at),
         )
     for audience in out.values():
         if audience.formula != CONSENSUS and audience.formula not in GRADE_FORMULAS:

@@ -40,6 +40,7 @@ class PlainEntry:
     kind: str  # wordy | complex
     safe: bool
     source: str
+    determiner: bool = False  # `determiner: optional`: any article, or none and a plural
 
 
 def load_entries() -> tuple[list[PlainEntry], set[str]]:
@@ -53,9 +54,16 @@ def load_entries() -> tuple[list[PlainEntry], set[str]]:
         kind = require(raw, "kind", str, where)
         if kind not in ("wordy", "complex"):
             raise PackError(f"{where}: kind must be 'wordy' or 'complex', not '{kind}'")
-        out.append(PlainEntry(str(require(raw, "phrase", str, where)).strip().lower(),
-                              tuple(str(p) for p in plain), kind, bool(raw.get("safe", False)),
-                              str(raw.get("source", ""))))
+        phrase = str(require(raw, "phrase", str, where)).strip().lower()
+        determiner = raw.get("determiner")
+        if determiner not in (None, "optional"):
+            raise PackError(f"{where}: determiner must be 'optional', not '{determiner}'")
+        if determiner and (kind != "wordy" or _article_at(phrase) is None):
+            raise PackError(f"{where}: 'determiner: optional' needs a wordy phrase with "
+                            "'a', 'an' or 'the' before a noun")
+        out.append(PlainEntry(phrase, tuple(str(p) for p in plain), kind,
+                              bool(raw.get("safe", False)), str(raw.get("source", "")),
+                              bool(determiner)))
     not_complex = {str(w).lower() for w in data.get("not-complex", []) or []}
     return out, not_complex
 
@@ -79,14 +87,86 @@ def _lemma_of(word: str, nlp: Any) -> str:
     return word
 
 
+# What may stand in a `determiner: optional` phrase's article slot ("make the decision",
+# "make your decision"). Not "her" ("give her assistance": a pronoun object), nor
+# "this"/"that"/"no"/"some", whose meaning a one-verb swap would lose.
+DETERMINERS = ("a", "an", "the", "any", "your", "their", "our", "his", "its", "my")
+_ARTICLES = ("a", "an", "the")
+
+
+def _article_at(phrase: str) -> int | None:
+    """The index of the article of a 'verb + article + noun' phrase, or None."""
+    words = phrase.split()
+    for i, w in enumerate(words[1:-1], start=1):
+        if w in _ARTICLES:
+            return i
+    return None
+
+
 @lru_cache(maxsize=4)
 def wordy_lexicon(nlp: Any) -> Lexicon:
     entries, _ = load_entries()
     table: dict[tuple[str, ...], Term] = {}
+    variants: list[tuple[tuple[str, ...], Term]] = []
     for e in entries:
-        if e.kind == "wordy":
-            table.setdefault(_key(e.phrase, nlp), Term(e.phrase, e.plain, e.source, False))
+        if e.kind != "wordy":
+            continue
+        key = _key(e.phrase, nlp)
+        term = Term(e.phrase, e.plain, e.source, False)
+        table.setdefault(key, term)
+        if e.determiner:
+            variants += [(k, term) for k in _determiner_keys(e.phrase, key)]
+    for key, term in variants:  # a listed phrase wins over another's variant
+        table.setdefault(key, term)
     return Lexicon(table)
+
+
+def _determiner_keys(phrase: str, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The keys of `phrase` with any determiner in its article slot, or with none and the
+    noun in the plural ("make decisions": the noun's lemma also matches its plural, but
+    lemma tables miss some plurals, so the plural is listed as written too)."""
+    d = _article_at(phrase)
+    if d is None or len(key) != len(phrase.split()):
+        return []
+    noun = key[d + 1]
+    out = [key[:d] + (det,) + key[d + 1:] for det in DETERMINERS]
+    out.append(key[:d] + key[d + 1:])
+    for plural in _plurals(noun):
+        out.append(key[:d] + (plural,) + key[d + 2:])
+        out += [key[:d] + (det, plural) + key[d + 2:] for det in DETERMINERS
+                if det not in ("a", "an")]
+    return out
+
+
+def _plurals(noun: str) -> list[str]:
+    from pladlint.language.inflection import noun_plurals
+
+    return [p for p in noun_plurals(noun) if p != noun]
+
+
+def as_listed(phrase: str, written: list[Any]) -> list[Any]:
+    """The words of a wordy-phrase match with a `determiner: optional` phrase's article and
+    noun as the pack lists them, the other words as written: ("made", "decisions") ->
+    [made, "a", "decision"]. The swap then only has the verb's form to take. Other phrases:
+    `written` itself."""
+    if phrase not in _determiner_phrases():
+        return written
+    words = phrase.split()
+    d = _article_at(phrase)
+    if d is None:
+        return written
+    listed = [(words[d], words[d]), (words[d + 1], words[d + 1])]
+    if len(written) == len(words):
+        return list(written[:d]) + listed + list(written[d + 2:])
+    if len(written) == len(words) - 1:
+        return list(written[:d]) + listed + list(written[d + 1:])
+    return written
+
+
+@lru_cache(maxsize=1)
+def _determiner_phrases() -> frozenset[str]:
+    entries, _ = load_entries()
+    return frozenset(e.phrase for e in entries if e.determiner)
 
 
 @lru_cache(maxsize=4)

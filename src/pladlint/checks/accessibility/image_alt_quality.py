@@ -52,7 +52,10 @@ class ImageAltQuality(Rule):
         "('image', 'photo') or the caption said a second time gives the listener nothing. "
         "Starting with 'image of' or 'picture of' wastes words: screen readers already "
         "announce 'image'. Very long alt text cannot be skimmed or paused like other text; a "
-        "complex diagram needs a short alt text plus a long description in the page."
+        "complex diagram needs a short alt text plus a long description in the page. An "
+        "informative alt text of a few sentences is often right, so alt text over "
+        "`max-length` (150 characters) is an info, and a warning only over "
+        "`max-length-warning` (300)."
     )
     example = "![IMG_2041.jpg](/img/IMG_2041.jpg)\n\n![Image of a nurse taking blood](/img/nurse.png)\n"
     fix = (
@@ -63,26 +66,37 @@ class ImageAltQuality(Rule):
     tags = ("accessibility", "wcag-1.1.1")
     options = {
         "max-length": Option(150, int, "Longest alt text, in characters, before a long "
-                                       "description is suggested."),
+                                       "description is suggested (an info up to "
+                                       "max-length-warning)."),
+        "max-length-warning": Option(300, int, "Alt text longer than this many characters "
+                                               "is a warning, not an info."),
     }
 
     def check(self, ctx, options: dict[str, Any]) -> Iterator[Violation]:
         doc = ctx.doc
         pack = accessibility_pack()
         limit = options["max-length"]
+        # Informative alt text of 150-300 characters is often right (an editor kept 15 of 35
+        # such findings): past max-length it is only an info, a warning well past it.
+        warning_limit = max(options["max-length-warning"], limit)
         for image in doc.images:
             alt = (image.alt or "").strip()
             if not alt:
                 continue  # image-alt-missing's job
-            message = self.problem(doc, image, alt, pack, limit)
+            message = self.problem(doc, image, alt, pack, limit, warning_limit)
             if message is None:
                 continue
-            if sole_content_of_link(doc, image) and "long description" not in message:
+            severity = None
+            if "long description" in message and len(alt) <= warning_limit:
+                severity = Severity.INFO
+            elif sole_content_of_link(doc, image) and "long description" not in message:
                 message += "; this image is a link, so also say where the link goes"
-            yield Violation(image.span, message, section=image.section, data={"alt": alt})
+            yield Violation(image.span, message, severity=severity, section=image.section,
+                            data={"alt": alt, "length": len(alt)})
 
     @staticmethod
-    def problem(doc: Document, image: Image, alt: str, pack, limit: int) -> str | None:
+    def problem(doc: Document, image: Image, alt: str, pack, limit: int,
+                warning_limit: int | None = None) -> str | None:
         norm = normalize_phrase(alt)
         base = re.split(r"[?#]", image.src, maxsplit=1)[0].rsplit("/", 1)[-1]
         if _FILE_NAME.match(alt) or (base and norm == base.lower()):
@@ -100,8 +114,12 @@ class ImageAltQuality(Rule):
             return ("alt text only repeats the caption next to the image; say what the image "
                     "shows that the caption does not, or use alt=\"\" with "
                     "role=\"presentation\" if it adds nothing")
+        if warning_limit is not None and len(alt) > warning_limit:
+            return (f"alt text is {len(alt)} characters long (over {warning_limit}); keep a "
+                    "short description in the alt text and put the details in a long "
+                    "description in the page text")
         if len(alt) > limit:
-            return (f"alt text is {len(alt)} characters long (over {limit}); keep a short "
-                    "description in the alt text and put the details in a long description "
-                    "in the page text")
+            return (f"alt text is {len(alt)} characters long (over {limit}); if it is hard to "
+                    "follow when heard, keep a short description in the alt text and put the "
+                    "details in a long description in the page text")
         return None
