@@ -347,6 +347,7 @@ class PassiveVoice(Rule):
         "give you ...'"
     )
     tags = ("plain-language", "readability")
+    audiences = ("patient", "caregiver", "general")  # scientific writing is passive by habit
     languages = ("en",)
     options = {
         "max-share": Option(None, (int, float, type(None)),
