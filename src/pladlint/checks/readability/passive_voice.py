@@ -4,8 +4,8 @@ spaCy runs blank (no tagger): a word is a past participle when one of its verb l
 (lemminflect's `getAllLemmas`) lists it as its VBN form (`getAllInflections`). Adjectival
 participles, naming, states and unavoidable passive infinitives are left alone: see
 `rules/passive-voice.yml`. One info per sentence (on its first passive's verb group; the
-active sentence as suggestion when a "by" agent closes a simple sentence), and a warning for
-a section over its audience's `max_passive_share`; `section_passive_share` is the JSON's.
+active sentence as suggestion when a "by" agent closes a simple sentence), and one more info
+for a section over its audience's `max_passive_share`; `section_passive_share` is the JSON's.
 """
 
 from __future__ import annotations
@@ -334,9 +334,9 @@ class PassiveVoice(Rule):
         "tested'): readers must work out who does what, and whether they are meant to. The "
         "Federal Plain Language Guidelines, the CDC Clear Communication Index and NIH/NLM's "
         "easy-to-read guidance ask for active voice. The passive is still right when the actor "
-        "is unknown or does not matter ('You were born with it'), so a sentence is an info; a "
-        "section over its audience's share ('max_passive_share' in rules/audiences.yml: 1 in 10 "
-        "for patients) is a warning. Adjectives that look like participles ('is located', 'are "
+        "is unknown or does not matter ('You were born with it'), so a sentence is an info, and "
+        "so is a section over its audience's share ('max_passive_share' in rules/audiences.yml: "
+        "1 in 10 for patients). Adjectives that look like participles ('is located', 'are "
         "interested'), naming ('is called') and passive infinitives a writer cannot avoid ('ask "
         "to be tested') are not reported: see rules/passive-voice.yml."
     )
