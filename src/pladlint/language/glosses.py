@@ -219,7 +219,7 @@ def _parentheses(text: str) -> list[Gloss]:
     out = []
     for open_at, close_at in balanced(text):
         inner = text[open_at + 1 : close_at]
-        if not _LETTERS.search(inner) or _NOT_GLOSS.match(inner) or _SYLLABLES.match(inner.strip()):
+        if not _LETTERS.search(inner) or _NOT_GLOSS.match(inner) or _spoken(inner.strip()):
             continue
         start = phrase_before(text, open_at)
         if start is None:
@@ -273,11 +273,21 @@ def _spells(inner: str, phrase: str) -> bool:
     return schwartz_hearst(token, phrase) >= 0
 
 
+def _spoken(inner: str) -> bool:
+    """A pronunciation guide: hyphenated syllables, the stressed ones in capitals
+    ("PA-klih-TAK-sil"); "slow-growing" is no such thing."""
+    parts = [p for w in inner.split() for p in w.split("-")]
+    return bool(_SYLLABLES.match(inner)) and any(p.isupper() for p in parts) and \
+        any(p.islower() for p in parts)
+
+
 def _plain(text: str) -> bool:
     """Every content word of `text` is an everyday word (wordfreq Zipf 3.0 or more)."""
     from pladlint.vocab.frequency import zipf  # memoized per word
 
-    words = [w.lower() for w in WORD.findall(text) if w.lower() not in SMALL]
+    # "(slow-growing)": each part of a compound is judged, as a reader reads it
+    words = [part.lower() for w in WORD.findall(text) for part in w.split("-")
+             if part and part.lower() not in SMALL]
     return bool(words) and all(zipf(w) >= PLAIN_ZIPF for w in words if not w.isupper())
 
 
