@@ -136,3 +136,6 @@ def test_a_lone_surrogate_is_linted() -> None:
     may carry one ("\\ud800" is valid JSON)."""
     result = lint_text("\ud800 The cancer is metastatic.\n")
     assert [f.text for f in result.findings if f.rule == "jargon-unexplained"] == ["metastatic"]
+    # and in a finding's own text or section, which fingerprints hash
+    result = lint_text("# Mucositis \ud800\n\nMucositis \udfff is common.\n")
+    assert all(f.fingerprint for f in result.findings)

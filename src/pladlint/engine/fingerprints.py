@@ -33,7 +33,9 @@ fingerprint_path = root_relative_path
 def compute(rule: str, path: str, section: str, text: str, occurrence: int) -> str:
     key = "\x1f".join((FINGERPRINT_VERSION, rule, path, normalize_text(section),
                        normalize_text(text), str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    # "surrogatepass": a page given as text (the library, the editor's JSON) may hold a lone
+    # surrogate; valid text hashes exactly as before
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def assign_fingerprints(findings: list[Finding], display_path: str,
