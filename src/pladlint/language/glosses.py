@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pladlint.language.phrases import (
     SMALL,
@@ -152,8 +153,14 @@ _EXAMPLES = re.compile(
     r"(?:such\s+as|like|including|for\s+example|e\.\s?g\.,?)\s+", re.I)
 
 
-def find_glosses(text: str) -> list[Gloss]:
-    """Every explanation the unit's prose `text` gives, in no particular order."""
+@lru_cache(maxsize=4096)
+def find_glosses(text: str) -> tuple[Gloss, ...]:
+    """Every explanation the unit's prose `text` gives, in no particular order. Kept per text:
+    the jargon scan and the acronym scan both read a unit's glosses."""
+    return tuple(_find(text))
+
+
+def _find(text: str) -> list[Gloss]:
     out: list[Gloss] = []
     if "(" in text:
         out.extend(_parentheses(text))

@@ -107,7 +107,6 @@ def _scan(ctx, allow: tuple[str, ...], patterns: tuple[str, ...]) -> AcronymScan
     unexplained: dict[int, int] = {}
     for ui, unit in enumerate(doc.units):
         ranges = glossary_ranges.get(ui, ())
-        glosses = None
         for occ in find_acronyms(unit.text):
             k = key(occ.token)
             if k in known or k in explained or is_state_after_place(
@@ -124,8 +123,7 @@ def _scan(ctx, allow: tuple[str, ...], patterns: tuple[str, ...]) -> AcronymScan
                     or any(a <= occ.start and occ.end <= z for a, z in ranges)
                     or names_its_kind(unit.text, occ.end)
                     or AcronymUnexpanded.legend_cell(doc, ui, occ.token)
-                    or _glossed(glosses := glosses if glosses is not None
-                                else find_glosses(unit.text), occ.start, occ.end)):
+                    or _glossed(find_glosses(unit.text), occ.start, occ.end)):
                 explained.add(k)
                 if k in first_uses:
                     first_uses[k].expanded_at, first_uses[k].long_form = span, long_form

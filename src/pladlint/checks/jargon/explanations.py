@@ -71,7 +71,7 @@ _ABBR_RE = re.compile(r"<abbr\b[^>]*\btitle\s*=\s*(\"[^\"]*\S[^\"]*\"|'[^']*\S[^
                       re.I | re.S)
 _LOOSE_OR = re.compile(r"^\s*,\s+or\s+")
 _GLOSS_TEXT = re.compile(
-    r"^\s*(?:\(([^()\[\],;.:—–]{1,80})\)|,\s+or\s+([^()\[\],;.:—–]{1,80}),|\s*(?:—|–)\s*([^()\[\],;.:—–]{1,80}))")
+    r"^\s*(?:,\s+or\s+([^()\[\],;.:—–]{1,80}),|\s*(?:—|–)\s*([^()\[\],;.:—–]{1,80}))")
 _DEF_LIST = re.compile(r"^\s*(?:\*\*|__)?\s*(?::|—|–|\s-\s)\s*\S")
 # first words of a parenthesis that refers or lists rather than explains: "(see Question 1)"
 _NOT_GLOSS = frozenset(
@@ -91,15 +91,14 @@ def abbr_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 def plain_gloss(text: str, end: int) -> bool:
-    """'edema (swelling)', 'edema, or swelling,', 'edema – swelling': the term is followed by
-    a short gloss in everyday words. A parenthesis of rare words (an acronym, another term)
-    is not a gloss."""
+    """'edema, or swelling,', 'edema – swelling': the term is followed by a short gloss in
+    everyday words. Parentheses are judged by language/glosses.py, in both directions."""
     from pladlint.vocab.frequency import zipf  # memoized per word; imported here: no cycle
 
     m = _GLOSS_TEXT.match(text[end : end + 90])
-    if not m or m.group(1) is not None:
-        return False  # a parenthesis is judged by glosses.find_glosses, in both directions
-    gloss = m.group(1) or m.group(2) or m.group(3)
+    if not m:
+        return False
+    gloss = m.group(1) or m.group(2)
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", gloss)
     if (not 1 <= len(words) <= 8 or any(c.isdigit() for c in gloss)
             or words[0].lower() in _NOT_GLOSS or any(w.isupper() and len(w) > 1 for w in words)):

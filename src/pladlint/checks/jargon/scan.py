@@ -296,7 +296,7 @@ def _heading_words(heading: bool, tokens: list[Any]) -> set[str]:
 
 def _how_explained(unit: Any, start: int, end: int, key: str, aliases: tuple[str, ...],
                    glossary: set[str], explained: set[str], ranges: Any, linked: Any,
-                   glosses: list[Gloss], abbrs: list[tuple[int, int]],
+                   glosses: tuple[Gloss, ...], abbrs: list[tuple[int, int]],
                    defined_next: set[str]) -> tuple[str | None, str | None]:
     """How the mention at [start, end) of `unit` is explained (None: it is not), and the
     explaining words when they are on the page."""
@@ -328,7 +328,7 @@ def _how_explained(unit: Any, start: int, end: int, key: str, aliases: tuple[str
 
 
 def _defined_in_next_sentence(found: list, text: str, sentences: list[Any],
-                              glosses: list[Gloss]) -> set[str]:
+                              glosses: tuple[Gloss, ...]) -> set[str]:
     """Terms whose use is defined again in the same or the very next sentence of the
     paragraph: the reader gets the explanation straight away."""
     def sentence_of(pos: int) -> int:
