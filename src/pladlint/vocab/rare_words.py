@@ -146,7 +146,7 @@ class RareWordFinder:
             return
         starts = set(sentence_starts)
         n = len(tokens)
-        spoken = _pronunciation_tokens(tokens)
+        spoken = pronunciation_tokens(tokens)
         min_letters = self.s.min_letters
         for i, t in enumerate(tokens):
             text = t.text
@@ -277,7 +277,7 @@ def rare_word_finder(max_zipf: float, names: frozenset[str] = frozenset()) -> Ra
     return RareWordFinder(max_zipf, names)
 
 
-def _pronunciation_tokens(tokens: list[Token]) -> set[int]:
+def pronunciation_tokens(tokens: list[Token]) -> set[int]:
     """Tokens of hyphen chains mixing capital and small syllables: "(HY-droh-KLOR-ide)"."""
     out: set[int] = set()
     if "-" not in map(_TEXT, tokens):

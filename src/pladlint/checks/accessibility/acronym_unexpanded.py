@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator
 
@@ -83,6 +83,7 @@ def _glossed(glosses, start: int, end: int) -> bool:
 class AcronymScan:
     first_uses: dict[str, _FirstUse]
     unexplained: dict[int, int]  # section -> uses of acronyms not yet spelled out (density)
+    uses: list[tuple[int, int]] = field(default_factory=list)  # (unit, start) of those uses
 
 
 def acronym_scan(ctx) -> AcronymScan:
@@ -105,6 +106,7 @@ def _scan(ctx, allow: tuple[str, ...], patterns: tuple[str, ...]) -> AcronymScan
     explained: set[str] = set()
     first_uses: dict[str, _FirstUse] = {}
     unexplained: dict[int, int] = {}
+    uses: list[tuple[int, int]] = []
     for ui, unit in enumerate(doc.units):
         ranges = glossary_ranges.get(ui, ())
         for occ in find_acronyms(unit.text):
@@ -129,11 +131,12 @@ def _scan(ctx, allow: tuple[str, ...], patterns: tuple[str, ...]) -> AcronymScan
                     first_uses[k].expanded_at, first_uses[k].long_form = span, long_form
                 continue
             unexplained[unit.section] = unexplained.get(unit.section, 0) + 1
+            uses.append((ui, occ.start))
             # A heading may spell an acronym out, but an unexplained one in a heading is
             # judged at its first use in the text below: headings stay short labels.
             if unit.kind != "heading" and k not in first_uses:
                 first_uses[k] = _FirstUse(occ.token, span, unit.section)
-    return AcronymScan(first_uses, unexplained)
+    return AcronymScan(first_uses, unexplained, uses)
 
 
 class AcronymUnexpanded(Rule):
