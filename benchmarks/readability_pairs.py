@@ -2,14 +2,17 @@
 
     python benchmarks/readability_pairs.py --eval ../shared/eval [--limit N]
 
-(a) Cochrane (`cochrane-dev.jsonl`: technical abstract, plain-language summary) and PLABA
-    (`plaba-dev.jsonl`: PubMed abstract, NLM's plain adaptation): each text goes through
-    pladlint's own pipeline (prose view, spaCy sentences, textstat) as a one-section page.
-    Prints, for the consensus grade and for each formula, the share of pairs in which the
-    plain side reads easier (a lower grade; a higher Flesch Reading Ease), and the mean of
-    each side.
+(a) Cochrane (`cochrane-dev.jsonl`: technical abstract, plain-language summary), PLABA
+    (`plaba-dev.jsonl`: PubMed abstract, NLM's plain adaptation) and NCI (`pdq-dev/`:
+    patient page, health-professional partner): each text goes through pladlint's own
+    pipeline (prose view, spaCy sentences, textstat, the jargon and acronym scans) as a page.
+    Prints, for the page difficulty, the consensus grade and each formula, the share of
+    pairs in which the plain side reads easier (a lower score; a higher Flesch Reading
+    Ease), and the mean of each side.
 (b) MedReadMe (`medreadme-dev.tsv`: sentences with human difficulty ratings): Spearman
-    correlation of each sentence's consensus grade with the rating.
+    correlation with the rating of each sentence's difficulty (the shipped model, fitted on
+    these ratings, and the cross-validated figure of `scripts/fit_difficulty.py`), of its
+    consensus grade and of each formula.
 
 Prints figures; asserts nothing. Reads ../shared only through the path given.
 """
@@ -26,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from pladlint.checks.readability.difficulty import page_difficulty  # noqa: E402
 from pladlint.config import Config  # noqa: E402
 from pladlint.document import parse_document  # noqa: E402
 from pladlint.engine import build_context  # noqa: E402
@@ -35,9 +39,21 @@ CONFIG = Config()
 EASE = {"flesch_reading_ease"}  # higher is easier
 
 
-def score(text: str):
-    ctx = build_context(parse_document("pair.md", text), CONFIG)
-    return ctx.document_score
+def score(text: str, name: str = "pair.md"):
+    """The page's scores, with its difficulty as `scores["difficulty"]`."""
+    ctx = build_context(parse_document(name, text), CONFIG)
+    scores = ctx.document_score
+    d = page_difficulty(ctx)
+    if d is not None:
+        scores.scores["difficulty"] = d.value
+    return scores
+
+
+def pairs_pdq(root: Path):
+    for patient in sorted((root / "patient").glob("*.md")):
+        hp = root / "hp" / patient.name.replace("-patient-", "-hp-")
+        if hp.is_file():
+            yield hp.read_text(encoding="utf-8"), patient.read_text(encoding="utf-8")
 
 
 def pairs_cochrane(path: Path):
@@ -66,7 +82,8 @@ def report_pairs(name: str, pairs, limit: int | None) -> None:
         if limit is not None and n >= limit:
             break
         t, p = score(technical), score(plain)
-        if t.grade is None or p.grade is None:
+        if t.grade is None or p.grade is None or "difficulty" not in t.scores \
+                or "difficulty" not in p.scores:
             continue
         rows.append((t, p))
     if not rows:
@@ -74,7 +91,8 @@ def report_pairs(name: str, pairs, limit: int | None) -> None:
         return
     print(f"\n{name}: {len(rows)} pairs ({time.perf_counter() - start:.0f} s)")
     print(f"  {'measure':32} {'plain easier':>12} {'mean technical':>15} {'mean plain':>11}")
-    measures = [("consensus grade", None)] + [(f, f) for f in ENGLISH_FORMULAS]
+    measures = [("difficulty", "difficulty"), ("consensus grade", None)] + \
+        [(f, f) for f in ENGLISH_FORMULAS]
     for label, key in measures:
         tech = [t.grade if key is None else t.scores[key] for t, _ in rows]
         plain = [p.grade if key is None else p.scores[key] for _, p in rows]
@@ -108,18 +126,38 @@ def spearman(a: list[float], b: list[float]) -> float:
 
 
 def report_sentences(path: Path, limit: int | None) -> None:
-    grades, ratings = [], []
+    rows, ratings = [], []
     with path.open(encoding="utf-8") as fh:
         for n, row in enumerate(csv.DictReader(fh, delimiter="\t")):
             if limit is not None and n >= limit:
                 break
             s = score(row["sentence"])
-            if s.grade is not None:
-                grades.append(s.grade)
+            if s.grade is not None and "difficulty" in s.scores:
+                rows.append(s)
                 ratings.append(float(row["readability"]))
-    if grades:
-        print(f"\nMedReadMe: {len(grades)} sentences; Spearman rho (consensus grade vs human "
-              f"difficulty rating) = {spearman(grades, ratings):.3f}")
+    if not rows:
+        return
+    print(f"\nMedReadMe: {len(rows)} sentences with a grade; Spearman rho with the human "
+          "difficulty rating (higher = harder; Flesch Reading Ease negated)")
+    cv = _cross_validated(path) if limit is None else None
+    label = "difficulty (fitted on these)"
+    print(f"  {label:32} {spearman([s.scores['difficulty'] for s in rows], ratings):.3f}")
+    if cv is not None:
+        print(f"  {'difficulty, cross-validated':32} {cv:.3f}")
+    print(f"  {'consensus grade':32} {spearman([s.grade for s in rows], ratings):.3f}")
+    for f in ENGLISH_FORMULAS:
+        sign = -1 if f in EASE else 1
+        print(f"  {f:32} {spearman([sign * s.scores[f] for s in rows], ratings):.3f}")
+
+
+def _cross_validated(path: Path) -> float:
+    """The 5-fold cross-validated Spearman of the model, refitted per fold by the fit script."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import fit_difficulty
+
+    rows = fit_difficulty.read(path)
+    x, _ = fit_difficulty.design(rows)
+    return fit_difficulty.cross_validated(x, fit_difficulty.np.array([r[1] for r in rows]))
 
 
 def main() -> None:
@@ -135,6 +173,9 @@ def main() -> None:
     if plaba.exists():
         report_pairs("PLABA PubMed abstract vs NLM plain adaptation", pairs_plaba(plaba),
                      args.limit)
+    pdq = args.eval / "pdq-dev"
+    if pdq.is_dir():
+        report_pairs("NCI health-professional page vs patient page", pairs_pdq(pdq), args.limit)
     medreadme = args.eval / "medreadme-dev.tsv"
     if medreadme.exists():
         report_sentences(medreadme, args.limit)

@@ -135,6 +135,9 @@ class SectionSummary:
     note: str | None = None  # e.g. why no grade is given
     jargon_density: float | None = None  # unexplained jargon uses per 100 words (English)
     passive_share: float | None = None  # passive sentences / sentences (English)
+    difficulty: float | None = None  # 0-100, the fitted difficulty model (English)
+    max_difficulty: float | None = None  # the audience's target for it, if any
+    hotspots: list[dict] = field(default_factory=list)  # its hardest sentences (English)
 
 
 @dataclass
@@ -149,6 +152,7 @@ class FileResult:
     # The file text as read, so formatters (terminal snippets, HTML report) and the fixer
     # never re-read the file. Not part of the JSON output.
     source: str = field(default="", repr=False, compare=False)
+    difficulty: float | None = None  # whole-document difficulty, 0-100 (English)
 
 
 @dataclass(frozen=True)

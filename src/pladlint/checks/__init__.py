@@ -27,6 +27,7 @@ from pladlint.checks.readability.wordy_phrase import WordyPhrase
 from pladlint.checks.readability.passive_voice import PassiveVoice
 from pladlint.checks.readability.person_first import PersonFirstLanguage
 from pladlint.checks.readability.number_clarity import NumberClarity
+from pladlint.checks.readability.hard_section import SectionDifficulty
 
 # One explicit, greppable registry. Code families: PL0xx page-level (audience, language),
 # PL1xx readability, PL2xx jargon, PL3xx accessibility, PL4xx metadata, PL9xx workflow.
@@ -44,6 +45,7 @@ ALL_RULES: tuple[Rule, ...] = (
     PassiveVoice(),
     PersonFirstLanguage(),
     NumberClarity(),
+    SectionDifficulty(),
     # -- PL2xx jargon
     JargonUnexplained(),
     JargonRareWord(),

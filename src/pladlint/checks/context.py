@@ -23,6 +23,9 @@ from pladlint.language.readability import (
 from pladlint.timing import stage
 
 
+SHORT_FLOOR = 40  # fewest words of a short section scored alone, on a page of several
+
+
 @dataclass
 class SectionScore:
     section: int
@@ -32,11 +35,12 @@ class SectionScore:
     own: Scores | None = None  # the section's own counts (differs from `scores` when pooled)
     pool: Pool | None = None
     note: str | None = None  # for the section summary: pooled, too short, not supported
+    short: bool = False  # under min_words with nothing to pool with: scored alone all the same
 
     @property
     def value(self) -> float | None:
         """The number compared with the target: the grade (en) or the reading ease (es)."""
-        if self.pool is None and self.note is not None:
+        if self.pool is None and self.note is not None and not self.short:
             return None
         return self.scores.grade if self.scores.grade is not None else self.scores.ease
 
@@ -122,15 +126,26 @@ class DocumentContext:
         min_words = self.min_words
         pools = pool_sections([o.words for o in own], [s.level for s in sections], min_words)
         pooled_scores: dict[tuple[int, ...], Scores] = {}
+        # A short section scored alone needs SHORT_FLOOR words (a list of three links is no
+        # text to grade), unless it is all the page has: a short page always gets a grade.
+        floor = 1 if sum(1 for o in own if o.words) <= 1 else SHORT_FLOOR
         out = []
         for section, scores in zip(sections, own):
             pool = pools.get(section.index)
             if pool is None:
+                # Too short for a reliable formula and nothing to pool with: scored alone all
+                # the same, so that a short page written at grade 16 is never passed silently.
+                short = floor <= scores.words < min_words and self._has_body(section.index)
                 note = None
-                if 0 < scores.words < min_words:
-                    note = (f"not scored: {scores.words} words, under the {min_words} needed "
-                            "for a reliable score, and no neighbouring section to pool with")
-                out.append(SectionScore(section.index, scores, target, own=scores, note=note))
+                if short:
+                    note = (f"short: {scores.words} words, under the {min_words} a formula "
+                            "needs, and no neighbouring section to pool with: scored alone, so "
+                            "the grade is less certain")
+                elif 0 < scores.words < min_words:
+                    note = (f"not scored: {scores.words} words, too few to grade alone, and no "
+                            "neighbouring section to pool with")
+                out.append(SectionScore(section.index, scores, target, own=scores, note=note,
+                                        short=short))
                 continue
             if pool.scored not in pooled_scores:
                 sentences = [x for i in pool.scored for x in self.section_sentences(i)]
@@ -142,6 +157,12 @@ class DocumentContext:
             out.append(SectionScore(section.index, pooled_scores[pool.scored], target, others,
                                     scores, pool, note))
         return out
+
+    def _has_body(self, index: int) -> bool:
+        """The section has prose of its own beyond its heading (a title alone is a label)."""
+        units = self.doc.units
+        return any(units[s.unit].kind != "heading" and self._formula_lines[id(s)] is not None
+                   for s in self.section_sentences(index))
 
     @property
     def measure_name(self) -> str:

@@ -1,4 +1,5 @@
-"""Commands that explain: `pladlint rules`, `pladlint explain RULE`, `pladlint explain-term WORD`."""
+"""Commands that explain: `pladlint rules`, `pladlint explain RULE`, `pladlint explain-term WORD`,
+`pladlint explain-difficulty PAGE`."""
 
 from __future__ import annotations
 
@@ -64,6 +65,29 @@ def explain_term(word: str, page: Path | None, config_path: Path | None, audienc
         click.echo(report_text(report))
 
 
+@click.command("explain-difficulty")
+@click.argument("page", type=click.Path(path_type=Path))
+@click.option("--line", type=int, help="Only the sentences on this line, with every part.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Configuration file (default: found walking up from the page).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for people, json for tools.")
+def explain_difficulty(page: Path, line: int | None, config_path: Path | None, fmt: str) -> None:
+    """Show why PAGE's sections and hardest sentences score as hard as they do."""
+    from pladlint.cli.difficulty_report import difficulty_report, report_text
+    from pladlint.cli.term_report import TermReportError
+
+    try:
+        config = config_for_path(load_config(config_path, page), page)
+        report = difficulty_report(page, config, line)
+    except (ConfigError, PackError, TermReportError) as exc:
+        fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        click.echo(report_text(report))
+
+
 def explain_text(rule) -> str:
     lines = [f"{rule.code} {rule.name} (default severity: {rule.severity.value})", "",
              rule.summary, "", "Why it matters", "  " + rule.rationale, "", "Example",
@@ -83,4 +107,4 @@ def explain_text(rule) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = (rules_command, explain, explain_term)
+COMMANDS = (rules_command, explain, explain_term, explain_difficulty)

@@ -34,13 +34,13 @@ class TermReportError(Exception):
     """The page cannot be read (missing, not text, broken front matter)."""
 
 
-def _display(path: Path) -> str:
+def display_name(path: Path) -> str:
     from pladlint.api import display_path
 
     return display_path(path)
 
 
-def _read_page(page: Path, config: Config):
+def read_page(page: Path, config: Config):
     from pladlint.document import FrontMatterError, parse_document
     from pladlint.document.source import InputError, read_source
 
@@ -50,7 +50,7 @@ def _read_page(page: Path, config: Config):
         source = read_source(page, config.max_file_size)
         return parse_document(page, source.text)
     except (InputError, FrontMatterError) as exc:
-        raise TermReportError(f"{_display(page)}: {exc}") from None
+        raise TermReportError(f"{display_name(page)}: {exc}") from None
     except OSError as exc:
         raise TermReportError(f"{page}: cannot read: {exc.strerror or exc}") from None
 
@@ -73,7 +73,7 @@ def term_report(word: str, config: Config, page: Path | None = None,
     from pladlint.checks.jargon.scan import scan
     from pladlint.engine.suppressions import apply_suppressions
 
-    doc = _read_page(page, config)
+    doc = read_page(page, config)
     ctx = build_context(doc, config, today)
     declared = doc.metadata.get("audienceLevel", doc.metadata.get("audience"))
     unknown = resolve_audience(doc, config)[1]
@@ -83,7 +83,7 @@ def term_report(word: str, config: Config, page: Path | None = None,
         audience_from = "from the configuration" if config.audience else "the default"
     facts, keys, matched = lexicon_facts(word, config, ctx.audience,
                                          front_matter_glossary(doc.metadata))
-    shown = _display(page)
+    shown = display_name(page)
     facts.update(file=shown, language=ctx.language, audience_from=audience_from)
     if unknown is not None:
         facts["audience_from"] += f"; the page names an unknown audience '{unknown}'"

@@ -14,6 +14,11 @@ from pladlint.checks.context import DocumentContext
 from pladlint.document.model import Document
 from pladlint.findings import FileResult, Finding, SectionSummary
 from pladlint.checks.jargon.scan import section_jargon_density
+from pladlint.checks.readability.difficulty import (
+    page_difficulty,
+    section_difficulty,
+    section_hotspots,
+)
 from pladlint.checks.readability.passive_voice import section_passive_share
 from pladlint.checks.settings import Settings, resolve
 from pladlint.timing import stage
@@ -91,6 +96,9 @@ def section_summaries(ctx: DocumentContext) -> list[SectionSummary]:
             empty_heading=section.empty_heading, note=score.note,
             jargon_density=section_jargon_density(ctx, section.index),
             passive_share=section_passive_share(ctx, section.index),
+            difficulty=section_difficulty(ctx, section.index),
+            max_difficulty=ctx.audience.max_difficulty if ctx.language == "en" else None,
+            hotspots=section_hotspots(ctx, section.index),
         ))
     return out
 
@@ -106,5 +114,10 @@ def lint_document(doc: Document, config: Config, display_path: str,
     return FileResult(
         path=display_path, audience=ctx.audience.name, language=ctx.language,
         sections=section_summaries(ctx), findings=findings, words=doc_score.words,
-        grade=doc_score.grade, source=doc.text,
+        grade=doc_score.grade, source=doc.text, difficulty=_page_difficulty(ctx),
     )
+
+
+def _page_difficulty(ctx: DocumentContext) -> float | None:
+    d = page_difficulty(ctx)
+    return d.value if d is not None else None

@@ -27,13 +27,16 @@ def section_dict(s: SectionSummary) -> dict[str, Any]:
         "sentences": s.sentences, "grade": s.grade, "scores": s.scores, "target": s.target,
         "note": s.note, "jargon_density": s.jargon_density,
         "passive_share": getattr(s, "passive_share", None),
+        "difficulty": s.difficulty, "max_difficulty": s.max_difficulty,
+        "hotspots": s.hotspots,
     }
 
 
 def file_dict(r: FileResult) -> dict[str, Any]:
     return {
         "path": r.path, "audience": r.audience, "language": r.language, "words": r.words,
-        "grade": r.grade, "sections": [section_dict(s) for s in r.sections],
+        "grade": r.grade, "difficulty": r.difficulty,
+        "sections": [section_dict(s) for s in r.sections],
         "findings": [finding_dict(f) for f in r.findings],
     }
 

@@ -75,7 +75,14 @@ def section_line(s: SectionSummary, style: Style) -> str:
     color = "31" if s.grade - s.target > 2 else ("33" if over_target(s) else "32")
     return (f"   grade {style.paint(f'{s.grade:.1f}', color)} "
             f"{grade_bar(s.grade, s.target, style)} target {s.target:g} · {verdict}"
-            f" · {s.words} words")
+            f" · {s.words} words{difficulty_text(s.difficulty, s.max_difficulty)}")
+
+
+def difficulty_text(value: float | None, limit: float | None) -> str:
+    """' · difficulty 62 (max 58)': the fitted difficulty, 0-100, next to the grade."""
+    if value is None:
+        return ""
+    return f" · difficulty {value:.0f}" + (f" (max {limit:g})" if limit is not None else "")
 
 
 def finding_block(f: Finding, index: LineIndex | None, source: str, style: Style,
@@ -143,7 +150,8 @@ def file_report(r: FileResult, style: Style) -> list[str]:
     page_grade = f"grade {r.grade:.1f}" if r.grade is not None else "no grade"
     targets = {s.target for s in r.sections if s.target is not None}
     target = f" (target {min(targets):g})" if targets else ""
-    out = [f"{style.bold(r.path)}  {r.audience} page · {r.words} words · {page_grade}{target}"]
+    out = [f"{style.bold(r.path)}  {r.audience} page · {r.words} words · {page_grade}{target}"
+           f"{difficulty_text(r.difficulty, None)}"]
     index = LineIndex(r.source) if r.source else None
     seen: dict[int, str] = {}
     by_section = findings_by_section(r)

@@ -33,6 +33,8 @@ class Audience:
     spanish: SpanishTargets
     # passive-voice: highest share of passive sentences in a section (None: no limit)
     max_passive_share: float | None = None
+    # difficulty: highest difficulty (0-100, rules/difficulty.yml) of a section (None: no limit)
+    max_difficulty: float | None = None
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,13 @@ class AudienceCatalogue:
         return sorted(self.audiences)
 
 
-def _share(raw: dict, key: str, at: str) -> float | None:
-    """An optional share from 0 to 1 (absent or null: no limit)."""
+def _share(raw: dict, key: str, at: str, top: float = 1) -> float | None:
+    """An optional number from 0 to `top` (absent or null: no limit)."""
     value = raw.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise PackError(f"{at}.{key} must be a number from 0 to 1, or null")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= top:
+        raise PackError(f"{at}.{key} must be a number from 0 to {top:g}, or null")
     return float(value)
 
 
@@ -93,6 +95,7 @@ def load_audiences(base: str | None = None) -> AudienceCatalogue:
                 float(require(es, "error_ease", (int, float), at + ".spanish")),
             ),
             max_passive_share=_share(raw, "max_passive_share", at),
+            max_difficulty=_share(raw, "max_difficulty", at, top=100),
         )
     for audience in out.values():
         if audience.formula != CONSENSUS and audience.formula not in GRADE_FORMULAS:

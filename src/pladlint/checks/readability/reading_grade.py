@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
-from pladlint.language.readability import MIN_SENTENCE_WORDS, push, sentence_counts, word_count
+from pladlint.checks.readability.difficulty import hardest_sentences, hotspot, sentence_location
+from pladlint.language.readability import MIN_SENTENCE_WORDS, push, sentence_counts
 
 MAX_SHOWN = 3  # hardest sentences named in a finding
-EXCERPT = 60  # characters of each sentence quoted in the message
 MIN_PUSH = 0.05  # grades (or ease points) a sentence must add to be named
 
 
@@ -78,8 +78,8 @@ class ReadingGrade(Rule):
                 if mine is None or ((mine >= target) if spanish else (mine <= target)):
                     continue
             hard = self.hardest(ctx, own)
-            # A pool is reported at the section holding its hardest sentence.
-            anchor = max(hard, key=lambda h: h["push"])["section"] if hard else own[0]
+            # A pool is reported at the section holding its hardest sentence (listed first).
+            anchor = hard[0]["section"] if hard else own[0]
             section = doc.sections[anchor]
             span = section.heading_span or doc.units[section.units[0]].block
             error = (value < error_at) if spanish else (value >= error_at)
@@ -99,7 +99,9 @@ class ReadingGrade(Rule):
                 hard: list[dict], words: int) -> str:
         doc = ctx.doc
         who = f"section '{doc.sections[anchor].heading}'"
-        if ctx.section_scores[anchor].pool is not None:
+        if ctx.section_scores[anchor].short:
+            who += f" (short: {words} words, scored alone, so the grade is less certain)"
+        elif ctx.section_scores[anchor].pool is not None:
             others = [f"'{doc.sections[i].heading}'" for i in own if i != anchor]
             if others:
                 who += (f" (short, scored together with {', '.join(others)}: {words} words)")
@@ -113,7 +115,10 @@ class ReadingGrade(Rule):
                     f"is {target:g} or lower")
         if hard:
             text += "; hardest sentences: " + ", ".join(
-                f"line {h['line']}:{h['column']} ({h['words']} words)" for h in hard)
+                f"line {h['line']}:{h['column']} ({h['words']} words"
+                + (f", difficulty {h['difficulty']:g}" if "difficulty" in h else "")
+                + (f": {', '.join(h['why'])}" if h.get("why") else "")
+                + ")" for h in hard)
         return text
 
     @staticmethod
@@ -125,12 +130,15 @@ class ReadingGrade(Rule):
 
     @staticmethod
     def hardest(ctx, sections: list[int]) -> list[dict]:
-        """Up to three sentences that push the score up most, in page order.
+        """Up to three sentences that make the sections hardest to read, hardest first.
 
-        Each sentence is ranked by how much the section's difficulty would drop without it
-        (leave-one-out on sentence length and long words), so a long sentence full of long
-        words ranks first and a short one never shows up. Headings are not candidates.
+        English: the sentences of highest difficulty (checks/readability/difficulty.py),
+        which weighs unfamiliar words and unexplained terms as well as length. Spanish (no
+        fitted model): each sentence is ranked by how much the section's reading ease would
+        rise without it. Headings are not candidates.
         """
+        if ctx.language == "en":
+            return [hotspot(ctx, s) for s in hardest_sentences(ctx, sections, MAX_SHOWN)]
         doc = ctx.doc
         counted = []
         for i in sections:
@@ -138,7 +146,6 @@ class ReadingGrade(Rule):
                 words = [t.text for t in sentence.tokens if t.is_word]
                 if len(words) >= MIN_SENTENCE_WORDS:
                     counted.append((sentence, sentence_counts(words, ctx.language)))
-        shown = {id(s): word_count(s.tokens) for s, _ in counted}
         if len(counted) < 2:
             return []
         total = counted[0][1]
@@ -150,18 +157,11 @@ class ReadingGrade(Rule):
                 continue
             gain = push(total, c, ctx.language)
             if gain > MIN_PUSH:
-                ranked.append((-gain, sentence.unit, sentence.start, sentence, shown[id(sentence)]))
+                ranked.append((-gain, sentence.unit, sentence.start, sentence))
         ranked.sort(key=lambda r: r[:3])
         out = []
-        for gain, _, _, sentence, n in ranked[:MAX_SHOWN]:
-            unit = doc.units[sentence.unit]
-            span = unit.source_span(sentence.start, sentence.end)
-            loc = doc.index.location(span.start)
-            text = " ".join(unit.text[sentence.start:sentence.end].split())
-            excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
-            out.append({"line": loc.line, "column": loc.column, "section": unit.section,
-                        "start": span.start,
-                        "end": span.end, "words": n, "push": round(-gain, 2), "text": text,
-                        "excerpt": excerpt})
-        out.sort(key=lambda h: h["start"])
+        for gain, _, _, sentence in ranked[:MAX_SHOWN]:
+            h = sentence_location(ctx, sentence)
+            h["push"] = round(-gain, 2)
+            out.append(h)
         return out
