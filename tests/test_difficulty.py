@@ -123,3 +123,13 @@ def test_explain_difficulty_shows_parts_and_one_line(tmp_path):
 def test_explain_difficulty_on_a_missing_page_exits_2(tmp_path):
     result = CliRunner().invoke(main, ["explain-difficulty", str(tmp_path / "nope.md")])
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_the_html_report_shows_page_and_section_difficulty(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(f"# Summary\n\n{HARD} {HARD}\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    CliRunner().invoke(main, ["report", str(page), "--output", str(out)])
+    html = out.read_text(encoding="utf-8")
+    difficulty = run_json(tmp_path, f"# Summary\n\n{HARD} {HARD}\n")["difficulty"]
+    assert html.count("Difficulty (0-100)") == 2 and f"<td>{difficulty:.1f}</td>" in html

@@ -70,7 +70,7 @@ def overview(result: LintResult) -> list[str]:
            '<h3 id="ranked-pages">Pages</h3>',
            '<table><caption class="visually-hidden">Pages ranked by grade over target</caption>'
            '<thead><tr><th scope="col">Page</th><th scope="col">Grade</th>'
-           '<th scope="col">Target</th><th scope="col">Worst section over target by</th>'
+           '<th scope="col">Target</th><th scope="col">Difficulty (0-100)</th><th scope="col">Worst section over target by</th>'
            '<th scope="col">Sections over target</th><th scope="col">Findings</th></tr></thead><tbody>']
     for fi, r in files:
         targets = [s.target for s in r.sections if s.target is not None]
@@ -79,7 +79,7 @@ def overview(result: LintResult) -> list[str]:
         out.append(
             f'<tr><th scope="row"><a href="#page{fi}">{esc(r.path)}</a></th>'
             f"<td>{_grade(r.grade)}</td><td>{_num(min(targets) if targets else None)}</td>"
-            f"<td>{_over_text(worst)}</td><td>{over_count} of {len(r.sections)}</td>"
+            f"<td>{_grade(r.difficulty)}</td><td>{_over_text(worst)}</td><td>{over_count} of {len(r.sections)}</td>"
             f"<td>{len(r.findings)}</td></tr>")
     out.append("</tbody></table>")
     ranked = sorted(((over_by(s), fi, si, r, s) for fi, r in enumerate(result.files)
@@ -92,11 +92,13 @@ def overview(result: LintResult) -> list[str]:
         out.append('<table><caption class="visually-hidden">Sections ranked by grade over '
                    'target</caption><thead><tr><th scope="col">Section</th>'
                    '<th scope="col">Page</th><th scope="col">Grade</th><th scope="col">Target'
-                   '</th><th scope="col">Over by</th></tr></thead><tbody>')
+                   '</th><th scope="col">Over by</th><th scope="col">Difficulty (0-100)</th>'
+                   '</tr></thead><tbody>')
         for over, fi, si, r, s in ranked[:50]:
             out.append(f'<tr><th scope="row"><a href="#{anchor(fi, "s", si)}">{esc(s.heading)}'
                        f"</a></th><td>{esc(r.path)}</td><td>{_grade(s.grade)}</td>"
-                       f"<td>{_num(s.target)}</td><td>{over:.1f}</td></tr>")
+                       f"<td>{_num(s.target)}</td><td>{over:.1f}</td>"
+                       f"<td>{_grade(s.difficulty)}</td></tr>")
         out.append("</tbody></table>")
         if len(ranked) > 50:
             out.append(f"<p>And {len(ranked) - 50} more sections.</p>")
