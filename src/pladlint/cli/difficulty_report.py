@@ -41,8 +41,7 @@ def difficulty_report(page: Path, config: Config, line: int | None = None,
     for index, d in sorted(scan.sections.items()):
         section = doc.sections[index]
         if line is not None:
-            chosen = [s for s in scan.sentences if s.section == index
-                      and _on_line(ctx, s, line)]
+            chosen = [s for s in scan.by_section.get(index, []) if _on_line(ctx, s, line)]
         else:
             chosen = hardest_sentences(ctx, (index,), SHOWN)
         if line is not None and not chosen:

@@ -9,6 +9,7 @@ the model applied to its summed counts, so it reads like a typical sentence of t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,7 @@ class ScoredSentence:
 class DifficultyScan:
     sentences: list[ScoredSentence]
     sections: dict[int, Difficulty]  # section -> difficulty of its summed counts
+    by_section: dict[int, list[ScoredSentence]]  # section -> its scored sentences, in order
 
 
 def sentence_counts(ctx: Any, model: DifficultyModel | None = None,
@@ -66,9 +68,9 @@ def sentence_counts(ctx: Any, model: DifficultyModel | None = None,
                 words=len(words), sentences=1,
                 unfamiliarity=sum(model.familiar_zipf - z for z in freq if z < model.familiar_zipf),
                 numbers=sum(1 for w in words if any(ch.isdigit() for ch in w)),
-                jargon=_within(jargon.get(ui, ()), s),
-                acronyms=_within(acronyms.get(ui, ()), s),
-                hard_words=_within(hard.get(ui, ()), s),
+                jargon=_within(jargon.get(ui, []), s),
+                acronyms=_within(acronyms.get(ui, []), s),
+                hard_words=_within(hard.get(ui, []), s),
             )))
     return out
 
@@ -91,7 +93,10 @@ def difficulty_scan(ctx: Any) -> DifficultyScan:
         totals[section] = totals[section] + counts if section in totals else counts
     for section, counts in labels.items():
         totals.setdefault(section, counts)
-    found = DifficultyScan(sentences, {i: model.score(c) for i, c in totals.items()})
+    by_section: dict[int, list[ScoredSentence]] = {}
+    for scored in sentences:
+        by_section.setdefault(scored.section, []).append(scored)
+    found = DifficultyScan(sentences, {i: model.score(c) for i, c in totals.items()}, by_section)
     ctx.__dict__["_difficulty_scan"] = found
     return found
 
@@ -126,9 +131,9 @@ def hardest_sentences(ctx: Any, sections: list[int] | tuple[int, ...],
     """Up to `limit` sentences of `sections` (headings left out) that are harder than the
     sections taken together, hardest first; the hardest is always named."""
     scan = difficulty_scan(ctx)
-    wanted = set(sections)
-    mine = [s for s in scan.sentences
-            if s.section in wanted and ctx.doc.units[s.unit].kind != "heading"]
+    units = ctx.doc.units
+    mine = [s for i in sorted(set(sections)) for s in scan.by_section.get(i, ())
+            if units[s.unit].kind != "heading"]
     if not mine:
         return []
     total = mine[0].counts
@@ -184,22 +189,23 @@ def section_hotspots(ctx: Any, section: int) -> list[dict]:
 
 
 def _by_unit(pairs) -> dict[int, list[int]]:
+    """Sorted starts per unit, so that counting those inside a sentence is two bisections
+    (a long paragraph has many sentences and many mentions)."""
     out: dict[int, list[int]] = {}
     for unit, start in pairs:
         out.setdefault(unit, []).append(start)
+    for starts in out.values():
+        starts.sort()
     return out
 
 
-def _within(starts, s: Any) -> int:
-    return sum(1 for p in starts if s.start <= p < s.end)
+def _within(starts: list[int], s: Any) -> int:
+    return bisect_left(starts, s.end) - bisect_left(starts, s.start)
 
 
 def _hard_words(ctx: Any) -> dict[int, list[int]]:
     """Starts of formal words (complex-word's lexicon) per unit, every use counted."""
     lexicon = complex_lexicon(ctx.nlp)
-    out: dict[int, list[int]] = {}
-    for ui in range(len(ctx.doc.units)):
-        tokens = ctx.analysis[ui].tokens
-        for m in lexicon.matches(tokens):
-            out.setdefault(ui, []).append(tokens[m.first].start)
-    return out
+    return _by_unit((ui, ctx.analysis[ui].tokens[m.first].start)
+                    for ui in range(len(ctx.doc.units))
+                    for m in lexicon.matches(ctx.analysis[ui].tokens))
