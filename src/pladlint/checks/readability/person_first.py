@@ -383,9 +383,8 @@ def _conjugate(plain: str, tag: str) -> str:
 @lru_cache(maxsize=1024)
 def _finite_verb(word: str) -> bool:
     """Can `word` be a finite verb? "the disabled need ramps", not "the disabled parking"."""
-    from pladlint.language.inflection import lemminflect_module  # its tables precompiled
+    import lemminflect  # noqa: PLC0415
 
-    lemminflect = lemminflect_module()
     for pos, lemmas in lemminflect.getAllLemmas(word).items():
         if pos in ("VERB", "AUX") and any(
                 word in lemminflect.getAllInflections(lemma).get(tag, ())
@@ -396,8 +395,6 @@ def _finite_verb(word: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _inflect(verb: str, tag: str) -> str:
-    from pladlint.language.inflection import lemminflect_module  # its tables precompiled
-
-    lemminflect = lemminflect_module()
+    import lemminflect  # noqa: PLC0415 - loaded by language.inflection already
 
     return verb if tag == "VB" else (lemminflect.getInflection(verb, tag) or (verb,))[0]
