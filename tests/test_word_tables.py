@@ -144,3 +144,17 @@ def test_a_one_page_run_does_not_import_wordfreq(tmp_path: Path) -> None:
     subprocess.run(run, env=env, capture_output=True, text=True)  # builds the tables
     second = subprocess.run(run, env=env, capture_output=True, text=True)
     assert "NONE" in second.stderr, second.stderr
+
+
+def test_stored_data_leaves_room_on_the_disk(tmp_path: Path, monkeypatch) -> None:
+    previous = precompiled.cache_dir()
+    precompiled.set_cache_dir(tmp_path)
+    try:
+        monkeypatch.setattr(precompiled, "KEEP_FREE", 1 << 62)  # no disk has this much free
+        assert precompiled.stored("probe", "k", lambda: [1, 2]) == [1, 2]
+        assert not list(tmp_path.rglob("probe-*"))
+        monkeypatch.setattr(precompiled, "KEEP_FREE", 0)
+        assert precompiled.stored("probe", "k", lambda: [1, 2]) == [1, 2]
+        assert list(tmp_path.rglob("probe-*"))
+    finally:
+        precompiled.set_cache_dir(previous)
