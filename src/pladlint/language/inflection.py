@@ -267,12 +267,19 @@ def _all_inflections(lemma: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _lib() -> Any:
-    """lemminflect, imported on first use. It hooks into spaCy if spaCy is imported, and
-    imports it otherwise: pladlint's faster import of spaCy is done first."""
+def lemminflect_module() -> Any:
+    """lemminflect, imported on first use, its word tables read from the precompiled data
+    (vocab/word_tables.py) rather than parsed from its CSV files. It hooks into spaCy if
+    spaCy is imported, and imports it otherwise: pladlint's faster import of spaCy is done
+    first. Every user of lemminflect goes through here."""
     from pladlint.vocab.precompiled import import_spacy
+    from pladlint.vocab.word_tables import install_lemminflect_tables
 
     import_spacy()
     import lemminflect
 
+    install_lemminflect_tables(lemminflect)
     return lemminflect
+
+
+_lib = lemminflect_module

@@ -65,6 +65,9 @@ def install() -> None:
 
     target: Any = _count_syllables
     target.get_cmudict = get_cmudict
+    from pladlint.vocab.word_tables import install_pyphen_patterns
+
+    install_pyphen_patterns()  # hyphenation patterns read from the precompiled data
     if textstat_version() in CHECKED_VERSIONS:
         install_stand_ins()
     else:

@@ -80,10 +80,27 @@ def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
     value = build()
     try:
         data = marshal.dumps(value)
-        atomic_write(path, _sign(data) + data)
+        if room_for(path.parent, len(data) + 32):
+            atomic_write(path, _sign(data) + data)
     except (OSError, ValueError):
         pass  # a read-only checkout (or a value marshal cannot store) works, just not stored
     return value
+
+
+# Stored data is a speed-up (the word tables are megabytes): it is not written when it would
+# leave the disk with less than this free, so it never takes the room a page or report needs.
+KEEP_FREE = 64 << 20
+
+
+def room_for(folder: Path, size: int) -> bool:
+    """Whether `size` bytes can be written under `folder` and leave KEEP_FREE bytes free."""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    try:
+        st = os.statvfs(folder)
+    except (AttributeError, OSError):  # no statvfs (Windows): assume room, as before
+        return True
+    return st.f_bavail * st.f_frsize - size >= KEEP_FREE
 
 
 def file_key(kind: str, path: Path, stat: os.stat_result) -> str:

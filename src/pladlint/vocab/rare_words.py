@@ -14,7 +14,8 @@ from typing import Iterable, Iterator
 
 
 from pladlint.language.analysis import Token
-from pladlint.vocab.frequency import zipf
+from pladlint.vocab import precompiled
+from pladlint.vocab.frequency import common_words, zipf
 from pladlint.vocab.lexicon import everyday_words
 from pladlint.language.spelling import us_spelling
 from pladlint.vocab.packs import PackError, load_pack
@@ -240,10 +241,16 @@ def misspelling_of(word: str, names: frozenset[str] | set[str] = frozenset()) ->
     low = word.lower()
     if len(low) < 5:
         return None
-    known = _known_words()
-    for candidate in _edits(low):
-        if candidate != low and candidate in known and zipf(candidate) >= 3.5:
-            return candidate
+    common = common_words(precompiled.cache_dir())
+    if common is not None:  # the words below, stored once (frequency.py)
+        for candidate in _edits(low):
+            if candidate != low and candidate in common:
+                return candidate
+    else:
+        known = _known_words()
+        for candidate in _edits(low):
+            if candidate != low and candidate in known and zipf(candidate) >= 3.5:
+                return candidate
     if len(low) >= 7:
         # a listed name with two letters swapped ("cabozanitnib"); other one-letter changes
         # between listed names are other words ("cytotoxic", "cytotoxin")

@@ -74,14 +74,10 @@ class PassivePack:
 load_passive_pack = lru_cache(maxsize=4)(lambda base=None: PassivePack(load_pack(_PACK, base)))
 
 
-@lru_cache(maxsize=1)
 def _lib() -> Any:
-    from pladlint.vocab.precompiled import import_spacy
+    from pladlint.language.inflection import lemminflect_module  # its tables precompiled
 
-    import_spacy()  # lemminflect imports spaCy: pladlint's faster import goes first
-    import lemminflect
-
-    return lemminflect
+    return lemminflect_module()
 
 
 @lru_cache(maxsize=16384)
