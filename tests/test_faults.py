@@ -224,11 +224,12 @@ def test_a_torn_signing_key_does_not_disable_the_cache(tmp_path) -> None:
 
 @pytest.fixture
 def small_disk(tmp_path) -> Path:
-    """A 6 MB tmpfs (root only): a disk that really fills up."""
+    """An 8 MB tmpfs (root only): a disk that really fills up. (8, not 6: the cache keeps
+    each page's report pieces beside its result, which about doubles its size.)"""
     mount = tmp_path / "disk"
     mount.mkdir()
     try:
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m,mode=0755", "tmpfs",
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m,mode=0755", "tmpfs",
                                str(mount)], capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         done = None

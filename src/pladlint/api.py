@@ -26,11 +26,13 @@ def rule_infos() -> dict[str, RuleInfo]:
 
 def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
                debug: bool = False, jobs: int | None = 1, cache=None,
-               spool: bool = False) -> LintResult:
+               spool: bool = False, render=None) -> LintResult:
     """Lint files and folders; `jobs` worker processes (None: one per core), `cache` a
     `cache.ResultCache` (None: no cache). The result does not depend on either. With
     `spool`, `result.files` is a `spool.ResultSpool`: page results wait on disk, not in
-    memory, until a formatter reads them (the CLI's way, for runs over thousands of pages)."""
+    memory, until a formatter reads them (the CLI's way, for runs over thousands of pages).
+    `render` (formatters.Renderers) renders each page's report pieces where it is linted,
+    or reads them from the cache (engine/pages.py); the reports are the same without it."""
     from pladlint.engine.parallel import lint_files
 
     result = LintResult(rules=rule_infos())
@@ -47,10 +49,10 @@ def lint_paths(paths: list[Path], config: Config, today: dt.date | None = None,
     shown = {path: display_path(path) for path in files}
     files.sort(key=lambda p: shown[p])
     for outcome in lint_files(files, config, lambda p: config_for_path(config, p), today, debug,
-                              jobs, cache):
+                              jobs, cache, render if spool else None):
         if isinstance(outcome, FileError):
             result.errors.append(outcome)
         else:
-            result.files.append(outcome)
+            result.files.append(outcome)  # a Page goes to the spool as it is
     result.errors.sort(key=lambda e: (e.path, e.message))
     return result

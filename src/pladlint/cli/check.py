@@ -14,7 +14,7 @@ from pladlint.cli.linting import performance, run_lint
 from pladlint.cli.workflow import filter_baseline, repository_root, write_step_summary
 from pladlint.config import FAIL_ON, Config, ConfigError, load_config
 from pladlint.findings import LintResult
-from pladlint.formatters import FORMAT_NAMES, FormatOptions, get_stream
+from pladlint.formatters import FORMAT_NAMES, FormatOptions, Renderers, get_stream
 from pladlint.timing import stage
 from pladlint.vocab.packs import PackError
 
@@ -85,8 +85,14 @@ def check(paths, config_path, formats, output, fail_on, audience, language, sele
     except (ConfigError, PackError) as exc:
         fail(str(exc))
     targets = parse_formats(formats, output)
+    options = [report_options(dest, config, color, quiet, statistics) for _, dest in targets]
     try:
         perf = performance(config, jobs, no_cache, profile_stages)
+        if not (fix_ or diff_ or baseline_path):
+            # Each page's part of each report is rendered where the page is linted, and
+            # kept in the cache: a warm run writes it back without formatting anything.
+            render = Renderers((name, o) for (name, _), o in zip(targets, options))
+            perf["render"] = render if render.complete else None
         result = run_lint(paths, config, stdin_filename, today_date, debug, **perf)
         if fix_ or diff_:
             from pladlint.fixes import run_fixes
@@ -99,7 +105,7 @@ def check(paths, config_path, formats, output, fail_on, audience, language, sele
     except (ConfigError, PackError) as exc:
         fail(str(exc))
     result = filter_baseline(result, baseline_path)
-    emit(result, targets, config, color=color, quiet=quiet, statistics=statistics)
+    emit(result, targets, config, options)
     write_step_summary(result, targets, config)
     if result.errors:
         sys.exit(EXIT_ERROR)
@@ -130,14 +136,18 @@ def use_color(flag: bool | None, stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def report_options(dest: Path | None, config: Config, color: bool | None = None,
+                   quiet: bool = False, statistics: bool = False) -> FormatOptions:
+    """The options a report to `dest` (None: standard output) is written with."""
+    return FormatOptions(color=use_color(color, sys.stdout) if dest is None else False,
+                         root=str(repository_root(config)), fail_on=config.fail_on,
+                         quiet=quiet, statistics=statistics)
+
+
 def emit(result: LintResult, targets: list[tuple[str, Path | None]], config: Config,
-         color: bool | None = None, quiet: bool = False, statistics: bool = False) -> None:
+         all_options: list[FormatOptions]) -> None:
     """Write every report, to standard output or to its file."""
-    for name, dest in targets:
-        stream = sys.stdout
-        options = FormatOptions(color=use_color(color, stream) if dest is None else False,
-                                root=str(repository_root(config)), fail_on=config.fail_on,
-                                quiet=quiet, statistics=statistics)
+    for (name, dest), options in zip(targets, all_options):
         # Written piece by piece: a report over thousands of pages is never one string.
         pieces = get_stream(name)(result, options)
         if dest is None:

@@ -38,7 +38,7 @@ def performance(config: Config, jobs: int | None, no_cache: bool = False,
 
 def run_lint(paths: list[Path], config: Config, stdin_filename: str | None,
              today: dt.date | None, debug: bool, jobs: int | None = 1,
-             cache=None) -> LintResult:
+             cache=None, render=None) -> LintResult:
     """Lint PATHS, or standard input when PATHS is '-'."""
     from pladlint.api import lint_bytes, lint_paths
 
@@ -54,4 +54,4 @@ def run_lint(paths: list[Path], config: Config, stdin_filename: str | None,
         else:
             result.files.append(outcome)
         return result
-    return lint_paths(paths, config, today, debug, jobs, cache, spool=True)
+    return lint_paths(paths, config, today, debug, jobs, cache, spool=True, render=render)

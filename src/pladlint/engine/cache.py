@@ -5,6 +5,10 @@ as today, the resolved configuration for that file, the rule packs (their conten
 pladlint itself (its version and the size and time of every module, so an edited checkout
 never reads stale results). A warm run over unchanged pages only reads and hashes them.
 
+Beside each result (`KEY.pickle`) a small record (`KEY.page`, engine/pages.py) keeps the
+page's tallies and its report pieces as already written; a warm run reads that one small
+file per page and writes its bytes, with no unpickling and no formatting.
+
 Entries are written to a temporary file and renamed into place, so two runs sharing the
 folder never read half an entry; a damaged or unreadable entry is a miss, never an error.
 The folder holds a `.gitignore` of `*` so it is never committed.
@@ -30,12 +34,14 @@ from pathlib import Path
 from typing import Any
 
 from pladlint import __version__
+from pladlint.engine.pages import PageRecord
 from pladlint.findings import FileResult
 from pladlint.vocab.precompiled import atomic_write
 from pladlint.signing import sign as _sign
 
 CACHE_DIR_NAME = ".pladlint_cache"
 _FORMAT = b"pladlint-result-v2\n"  # then a 32-byte HMAC, then the pickle
+_RECORD = b"pladlint-page-v1\n"  # then a 32-byte HMAC, then the marshalled record
 
 
 def cache_folder(root: Path) -> Path:
@@ -50,6 +56,11 @@ def cache_dir(config: Any) -> Path:
     if chosen:
         return Path(chosen)
     return cache_folder(config.source.parent if config.source is not None else Path.cwd())
+
+
+def page_digest(data: bytes) -> str:
+    """The hash of a page's bytes, computed once per page and run."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 def _hash(*parts: bytes) -> str:
@@ -142,12 +153,18 @@ class ResultCache:
         return found[1]
 
     def key(self, data: bytes, config: Any, shown_path: str, today: dt.date | None) -> str:
+        return self.key_of_digest(page_digest(data), config, shown_path, today)
+
+    def key_of_digest(self, digest: str, config: Any, shown_path: str,
+                      today: dt.date | None) -> str:
+        """The key of a page whose bytes hash to `digest` (`page_digest`): a page is hashed
+        once, and the same digest tells a worker whether the file changed meanwhile."""
         day = (today or dt.date.today()).isoformat()
-        return _hash(data, shown_path.encode("utf-8", "surrogatepass"), day.encode(),
+        return _hash(digest.encode(), shown_path.encode("utf-8", "surrogatepass"), day.encode(),
                      self._config_key(config).encode(), code_fingerprint().encode())
 
-    def _path(self, key: str) -> Path:
-        return self.results / key[:2] / f"{key}.pickle"
+    def _path(self, key: str, suffix: str = ".pickle") -> Path:
+        return self.results / key[:2] / f"{key}{suffix}"
 
     def has(self, key: str) -> bool:
         """Whether a result is stored under `key` (`get` still checks it before use)."""
@@ -178,9 +195,36 @@ class ResultCache:
         return value
 
     def put(self, key: str, result: FileResult) -> None:
+        self.put_payload(key, pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+
+    def put_payload(self, key: str, payload: bytes) -> None:
+        """Store a result already pickled (`pickle.dumps(result, HIGHEST_PROTOCOL)`)."""
         self._prepare()
         try:
-            payload = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
             atomic_write(self._path(key), _FORMAT + _sign(payload) + payload)
         except OSError:
             pass  # read-only checkout or full disk: linting still works, uncached
+
+    def record(self, key: str) -> PageRecord | None:
+        """The page's tallies and report pieces stored beside its result, if any: one read
+        of a small file, checked like a result, never unpickled."""
+        try:
+            blob = self._path(key, ".page").read_bytes()
+        except OSError:
+            return None
+        start = len(_RECORD) + 32
+        if not blob.startswith(_RECORD) or not hmac.compare_digest(
+                blob[len(_RECORD):start], _sign(blob[start:])):
+            return None
+        try:
+            return PageRecord.from_bytes(blob[start:])
+        except Exception:  # damaged or from another version: rebuilt from the result
+            return None
+
+    def put_record(self, key: str, record: PageRecord) -> None:
+        self._prepare()
+        try:
+            payload = record.to_bytes()
+            atomic_write(self._path(key, ".page"), _RECORD + _sign(payload) + payload)
+        except (OSError, ValueError):
+            pass

@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 import multiprocessing
 import os
+import pickle
 import time
 import threading
 import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
 from pladlint import timing
 from pladlint.vocab import precompiled
+from pladlint.engine.cache import page_digest
+from pladlint.engine.pages import Page, Render, record_of
 from pladlint.findings import FileError, FileResult
 
 Outcome = FileResult | FileError
@@ -70,38 +73,51 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 
 
 def _init(config: Any, today: dt.date | None, debug: bool, precompiled_dir: Path | None,
-          profile: bool) -> None:
+          profile: bool, cache: Any = None, render: Render | None = None) -> None:
     if os.name == "posix":
         _watch_parent(os.getppid())
     tune_gc()
-    _worker.update(config=config, today=today, debug=debug)
+    _worker.update(config=config, today=today, debug=debug, cache=cache, render=render)
     precompiled.set_cache_dir(precompiled_dir)
     timing.enable(profile)
     timing.take()  # a forked worker starts with a copy of the parent's totals: not its own
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
-
-
-def _lint_one(path: Path, config: Any, expect: str | None) -> tuple[Outcome, bool]:
-    """Lint one file; also say whether it still has the bytes the parent hashed."""
+def _lint_one(path: Path, config: Any, expect: str | None, key: str | None) -> Outcome | Page:
+    """Lint one file (in a worker or here) and store its result in the cache if the file
+    still has the bytes the parent hashed. With a renderer (`_worker["render"]`), the
+    outcome is a `Page`: the result pickled once, with its tallies and report pieces."""
     from pladlint.engine.files import lint_file
 
     outcome = lint_file(path, config, _worker["today"], _worker["debug"])
-    same = False
-    if expect is not None and isinstance(outcome, FileResult):
+    if not isinstance(outcome, FileResult):
+        return outcome
+    cache, render = _worker.get("cache"), _worker.get("render")
+    stored = False
+    if expect is not None and cache is not None and key is not None:
         try:
-            same = _digest(path.read_bytes()) == expect
+            stored = page_digest(path.read_bytes()) == expect
         except OSError:
-            same = False
-    return outcome, same
+            stored = False
+    if render is None and not stored:
+        return outcome
+    payload = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+    if stored:
+        cache.put_payload(key, payload)
+    if render is None:
+        return outcome
+    with timing.stage("output"):
+        page = Page(record_of(outcome, render), payload)
+    if stored:
+        cache.put_record(key, page.record)
+    return page
 
 
-def _lint_batch(batch: list[tuple[Path, Any, str | None]]) -> tuple[list, dict[str, float]]:
+def _lint_batch(batch: list[tuple[Path, Any, str | None, str | None]]
+                ) -> tuple[list, dict[str, float]]:
     out = []
-    for path, config, expect in batch:
-        out.append(_lint_one(path, _worker["config"] if config is None else config, expect))
+    for path, config, expect, key in batch:
+        out.append(_lint_one(path, _worker["config"] if config is None else config, expect, key))
     return out, timing.take() if timing.enabled() else {}
 
 
@@ -135,23 +151,25 @@ def _plan(path: Path, config: Any, config_for: Callable[[Path], Any], today: dt.
             except OSError:
                 data = None
             if data is not None:
-                key = cache.key(data, file_config, display_path(path), today)
-                digest = _digest(data)
+                digest = page_digest(data)  # hashed once: the key, and the worker's check
+                key = cache.key_of_digest(digest, file_config, display_path(path), today)
                 hit = cache.has(key)
     return _Planned(path, None if file_config is config else file_config, digest, key, hit)
 
 
 def lint_files(files: list[Path], config: Any, config_for: Callable[[Path], Any],
                today: dt.date | None = None, debug: bool = False, jobs: int | None = None,
-               cache: Any = None) -> Iterator[Outcome]:
+               cache: Any = None, render: Render | None = None) -> Iterator[Outcome | Page]:
     """Outcomes of linting `files`, one per file, in the order of `files`.
 
     Outcomes come out as soon as they and all before them are ready, so a caller that
-    writes them away (spool.py) holds only the few pages in flight."""
+    writes them away (spool.py) holds only the few pages in flight. With `render` (see
+    engine/pages.py) a page comes as a `Page`, its report pieces rendered where it was
+    linted or read from the cache."""
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     plan = [_plan(path, config, config_for, today, cache) for path in files]
     misses = sum(1 for item in plan if not item.hit)
-    _worker.update(config=config, today=today, debug=debug)
+    _worker.update(config=config, today=today, debug=debug, cache=cache, render=render)
     if jobs <= 1 or misses < SERIAL_BELOW:
         for item in plan:
             yield _here(item, config, cache)
@@ -159,24 +177,44 @@ def lint_files(files: list[Path], config: Any, config_for: Callable[[Path], Any]
     yield from _in_workers(plan, config, today, debug, jobs, cache)
 
 
-def _here(item: _Planned, config: Any, cache: Any) -> Outcome:
+def _here(item: _Planned, config: Any, cache: Any) -> Outcome | Page:
     """A cached result, or the page linted in this process."""
     if item.hit:
         with timing.stage("cache"):
-            found = cache.get(item.key)
+            found = _cached(item.key, cache)
         if found is not None:
             return found
-    outcome, same = _lint_one(item.path, config if item.config is None else item.config,
-                              item.digest)
-    if same and cache is not None and item.key is not None:
-        cache.put(item.key, outcome)
-    return outcome
+    return _lint_one(item.path, config if item.config is None else item.config,
+                     item.digest, item.key)
+
+
+def _cached(key: str, cache: Any) -> FileResult | Page | None:
+    """A cache hit. With a renderer, the page's stored record when it holds every piece
+    wanted (one small file read; the result itself is loaded only if something asks), else
+    the result, with its pieces rendered now and stored for the next run."""
+    render = _worker.get("render")
+    if render is None:
+        return cache.get(key)
+    record = cache.record(key)
+    if record is not None and record.has(render.keys):
+        cache.hits += 1
+        return Page(record, load=partial(cache.get, key))
+    found = cache.get(key)
+    if found is None:
+        return None
+    with timing.stage("output"):
+        fresh = record_of(found, render)
+    if record is not None:
+        fresh.pieces = {**record.pieces, **fresh.pieces}
+    cache.put_record(key, fresh)
+    return Page(fresh, pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
 
 
 def _new_pool(config: Any, today: dt.date | None, debug: bool, jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
                                initargs=(config, today, debug, precompiled.cache_dir(),
-                                         timing.enabled()))
+                                         timing.enabled(), _worker.get("cache"),
+                                         _worker.get("render")))
 
 
 # A page that makes every default rule load what it reads (pipeline, lexicons, word tables).
@@ -224,7 +262,7 @@ def _in_workers(plan: list[_Planned], config: Any, today: dt.date | None, debug:
             pool.shutdown(wait=False)
             pool = _new_pool(config, today, debug, jobs)
             pages_in_pool = 0
-        future = pool.submit(_lint_batch, [(i.path, i.config, i.digest) for i in batch])
+        future = pool.submit(_lint_batch, [(i.path, i.config, i.digest, i.key) for i in batch])
         pending.append(("batch", list(batch), future))
         pages_in_pool += len(batch)
         in_flight += 1
@@ -258,10 +296,7 @@ def _in_workers(plan: list[_Planned], config: Any, today: dt.date | None, debug:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(batch: list[_Planned], future: Future, cache: Any) -> Iterator[Outcome]:
-    outcomes, stages = future.result()
+def _collect(batch: list[_Planned], future: Future, cache: Any) -> Iterator[Outcome | Page]:
+    outcomes, stages = future.result()  # the workers stored them in the cache
     timing.add(stages)
-    for item, (outcome, same) in zip(batch, outcomes):
-        if same and cache is not None and item.key is not None:
-            cache.put(item.key, outcome)
-        yield outcome
+    yield from outcomes

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
-from pladlint.findings import LintResult
+from pladlint.findings import FileResult, LintResult
 from pladlint.formatters.common import FormatOptions, Formatter
 
-__all__ = ["FORMAT_NAMES", "FormatOptions", "Formatter", "get_formatter", "get_stream"]
+__all__ = ["FORMAT_NAMES", "FormatOptions", "Formatter", "Renderers", "get_formatter",
+           "get_stream"]
 
 
 # The formatter modules are imported when a formatter is first asked for, not when the CLI
@@ -55,3 +56,34 @@ def get_stream(name: str) -> Callable[[LintResult, FormatOptions], Iterable[str]
     if streamer is not None:
         return streamer
     return lambda result, options: [formatter(result, options)]
+
+
+class Renderers:
+    """Each page's pieces of the reports a run will write, rendered where the page is linted
+    (engine/pages.py): {piece key: (piece, extra)}. Only formats whose module offers
+    `page_piece` take part; `complete` says whether every report is covered. Picklable, so a
+    spawned worker gets it whole."""
+
+    def __init__(self, targets: Iterable[tuple[str, FormatOptions]]) -> None:
+        self.targets: list[tuple[str, FormatOptions]] = []
+        self.complete = True
+        for name, options in targets:
+            module = sys.modules.get(get_formatter(name).__module__)
+            if hasattr(module, "page_piece"):
+                self.targets.append((name, options))
+            else:
+                self.complete = False
+        self.keys = tuple(dict.fromkeys(self._module(n).page_key(o) for n, o in self.targets))
+
+    @staticmethod
+    def _module(name: str) -> Any:
+        return sys.modules[get_formatter(name).__module__]
+
+    def __call__(self, result: FileResult) -> dict[str, tuple[str, Any]]:
+        out: dict[str, tuple[str, Any]] = {}
+        for name, options in self.targets:
+            module = self._module(name)
+            key = module.page_key(options)
+            if key not in out:
+                out[key] = module.page_piece(result, options)
+        return out

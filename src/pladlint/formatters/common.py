@@ -7,9 +7,9 @@ arrows point one way: the registry imports the formatters.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable, Iterable, Iterator
 
-from pladlint.findings import LintResult
+from pladlint.findings import FileResult, LintResult
 
 
 @dataclass(frozen=True)
@@ -22,3 +22,16 @@ class FormatOptions:
 
 
 Formatter = Callable[[LintResult, FormatOptions], str]
+
+
+PagePiece = Callable[[FileResult], tuple[str, Any]]
+
+
+def page_pieces(files: Iterable[FileResult], key: str, render: PagePiece
+                ) -> Iterator[tuple[str, Any]]:
+    """Each page's (piece, extra) of a report: `render(page)`, or what a spooled run already
+    rendered under `key` where the page was linted (engine/spool.ResultSpool.pieces)."""
+    stored = getattr(files, "pieces", None)
+    if stored is not None:
+        return stored(key, render)
+    return (render(r) for r in files)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any, Iterator
 
 from pladlint import __version__
 from pladlint.findings import FileResult, Finding, LintResult, SectionSummary
-from pladlint.formatters.common import FormatOptions
-from pladlint.formatters.json_stream import LIST, dumps_with_list
+from pladlint.formatters.common import FormatOptions, page_pieces
+from pladlint.formatters.json_stream import LIST, dumps_with_dumped
+
+_DUMPS = {"ensure_ascii": False, "sort_keys": False, "default": str}
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -68,10 +71,20 @@ def result_dict(result: LintResult) -> dict[str, Any]:
     return _document(result, [file_dict(r) for r in result.files])
 
 
+def page_key(options: FormatOptions) -> str:
+    return "json"
+
+
+def page_piece(r: FileResult, options: FormatOptions) -> tuple[str, None]:
+    """A page's object in the report, dumped as `json.dumps` dumps a list item."""
+    return json.dumps(file_dict(r), indent=2, **_DUMPS), None
+
+
 def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
     """The report in pieces, one page at a time (see json_stream.py)."""
-    yield from dumps_with_list(_document(result, LIST), (file_dict(r) for r in result.files),
-                               indent=2, ensure_ascii=False, sort_keys=False, default=str)
+    pieces = page_pieces(result.files, page_key(options), lambda r: page_piece(r, options))
+    yield from dumps_with_dumped(_document(result, LIST), (text for text, _ in pieces),
+                                 indent=2, **_DUMPS)
     yield "\n"
 
 

@@ -18,6 +18,14 @@ def dumps_with_list(doc: Any, items: Iterable[Any], *, indent: int | None = None
                     **kwargs: Any) -> Iterator[str]:
     """Pieces of `json.dumps(doc, indent=indent, **kwargs)` once the one value in `doc` that
     equals the placeholder `LIST` is replaced by the list `items` (a single pass over them)."""
+    dumped = (json.dumps(item, indent=indent, **kwargs) for item in items)
+    return dumps_with_dumped(doc, dumped, indent=indent, **kwargs)
+
+
+def dumps_with_dumped(doc: Any, dumped: Iterable[str], *, indent: int | None = None,
+                      **kwargs: Any) -> Iterator[str]:
+    """`dumps_with_list`, with the items given already dumped: each is
+    `json.dumps(item, indent=indent, **kwargs)` (as a page's cached report piece is)."""
     text = json.dumps(doc, indent=indent, **kwargs)
     mark = json.dumps(_MARK, **kwargs)
     head, found, tail = text.partition(mark)
@@ -36,8 +44,7 @@ def dumps_with_list(doc: Any, items: Iterable[Any], *, indent: int | None = None
         sep = ","
     yield head
     first = True
-    for item in items:
-        piece = json.dumps(item, indent=indent, **kwargs)
+    for piece in dumped:
         if indent is not None:
             piece = piece.replace("\n", between)
         yield ("[" + inner if first else sep + between) + piece

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from pladlint.findings import FileResult, Finding, LintResult, SectionSummary
-from pladlint.formatters.common import FormatOptions
+from pladlint.formatters.common import FormatOptions, page_pieces
 from pladlint.formatters.concise import summary_line
 from pladlint.positions import LineIndex
 
@@ -217,6 +217,19 @@ def statistics(result: LintResult, style: Style) -> list[str]:
     return out
 
 
+def page_key(options: FormatOptions) -> str:
+    """What a page's piece depends on besides the page (see `page_piece`)."""
+    return f"text/{int(bool(options.color))}"
+
+
+def page_piece(r: FileResult, options: FormatOptions) -> tuple[str, tuple[int, int]]:
+    """A page's part of the report ("" when it has nothing to show), and its section tally."""
+    tally = page_tally(r)
+    if not r.findings and not any(over_target(s) for s in r.sections):
+        return "", tally
+    return "\n".join(file_report(r, Style(options.color))) + "\n\n", tally
+
+
 def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
     """The report in pieces, one page at a time."""
     style = Style(options.color)
@@ -224,17 +237,15 @@ def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
         lines = statistics(result, style) or ["no findings"]
         yield "\n".join(lines) + "\n"
         return
-    tally = None
-    if not getattr(options, "quiet", False):
-        over = graded = 0  # counted on the way, so the pages are read once
-        for r in result.files:
-            o, g = page_tally(r)
-            over += o
-            graded += g
-            if not r.findings and not any(over_target(s) for s in r.sections):
-                continue
-            yield "\n".join(file_report(r, style)) + "\n\n"
-        tally = (over, graded)
+    quiet = getattr(options, "quiet", False)
+    over = graded = 0  # counted on the way, so the pages are read once
+    for piece, (o, g) in page_pieces(result.files, page_key(options),
+                                     lambda r: page_piece(r, options)):
+        over += o
+        graded += g
+        if piece and not quiet:
+            yield piece
+    if not quiet:
         lines: list[str] = []
         for e in result.errors:
             lines.append(f"{style.bold(e.path + ':')} {style.paint('error', '31')} {e.message}")
@@ -242,7 +253,7 @@ def stream(result: LintResult, options: FormatOptions) -> Iterator[str]:
             lines.append("")
         if lines:
             yield "\n".join(lines) + "\n"
-    yield "\n".join(summary(result, style, tally)) + "\n"
+    yield "\n".join(summary(result, style, (over, graded))) + "\n"
 
 
 def format_result(result: LintResult, options: FormatOptions) -> str:

@@ -5,6 +5,7 @@ what is kept for hover and code actions."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from lsprotocol import types
 
@@ -22,11 +23,28 @@ _SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.Diagnosti
 
 @dataclass
 class Checked:
+    """A page's last check, for hover and code actions. The quick fixes (`edits`: the safe
+    plain-word swaps; `links`: glossary links) are planned on first use, by `plan`, not
+    before the diagnostics are published: planning re-parses the page, and most checks
+    (one per pause in typing) are never followed by a code action."""
     version: int | None
     result: FileResult
     index: LineIndex
-    edits: list[Edit]
-    links: list[Edit] = field(default_factory=list)  # glossary links (glossary-url set)
+    plan: Callable[[], tuple[list[Edit], list[Edit]]] | None = None
+    _planned: tuple[list[Edit], list[Edit]] | None = field(default=None, repr=False)
+
+    def _fixes(self) -> tuple[list[Edit], list[Edit]]:
+        if self._planned is None:
+            self._planned = self.plan() if self.plan is not None else ([], [])
+        return self._planned
+
+    @property
+    def edits(self) -> list[Edit]:
+        return self._fixes()[0]
+
+    @property
+    def links(self) -> list[Edit]:  # glossary links (glossary-url set)
+        return self._fixes()[1]
 
 
 @dataclass

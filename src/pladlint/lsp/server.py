@@ -90,16 +90,22 @@ class PladlintServer(LanguageServer):
             except Exception as exc:  # a bug: say so on the page rather than show stale results
                 log.exception("pladlint: checking %s failed", uri)
                 return Linted(extra + [internal_error_diagnostic(exc)], None, error)
+            index = LineIndex(result.source)
+            diagnostics = [finding_diagnostic(f, index, result.source) for f in result.findings]
+            return Linted(extra + diagnostics,
+                          Checked(version, result, index, lambda: self.plan(uri, result, config)),
+                          error)
+
+    def plan(self, uri: str, result, config: Config) -> tuple[list, list]:
+        """The quick fixes of a check, planned when a code action first asks (Checked)."""
+        with self.lint_lock:  # planning parses the page: not while another check runs
             edits = plan_edits(result, config)
             try:
                 links = plan_link_edits(result, config)
-            except Exception:  # a link offer must never cost the diagnostics
+            except Exception:  # a link offer must never cost the code actions
                 log.exception("pladlint: planning glossary links for %s failed", uri)
                 links = []
-            index = LineIndex(result.source)
-            diagnostics = [finding_diagnostic(f, index, result.source) for f in result.findings]
-            return Linted(extra + diagnostics, Checked(version, result, index, edits, links),
-                          error)
+        return edits, links
 
     async def check_now(self, uri: str) -> None:
         if uri not in self.open_docs:

@@ -10,7 +10,10 @@ from pladlint.positions import LineIndex
 
 def utf16_column(line_text: str, column0: int) -> int:
     head = line_text[:column0]
-    return len(head) + sum(1 for ch in head if ord(ch) > 0xFFFF)
+    if head.isascii():  # nearly every line: a page's diagnostics convert thousands of these
+        return len(head)
+    # a character past U+FFFF is two UTF-16 units; "surrogatepass": a lone surrogate is one
+    return len(head.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def to_position(index: LineIndex, text: str, offset: int) -> types.Position:
