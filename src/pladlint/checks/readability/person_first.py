@@ -76,6 +76,9 @@ class PersonFirstPack:
     conditions: frozenset[str]
     events: frozenset[str]
     victims_source: str
+    # Which phrases can start at a token, by (form, first word): a verb's first word is a
+    # lemma, a participle's a written word. Indexes into `phrases`, in pack order.
+    phrase_starts: dict[tuple[str, str], tuple[int, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -112,11 +115,16 @@ def load_person_first() -> PersonFirstPack:
                               _source(raw, where, sources)))
     victims = require(data, "victims", dict, PACK)
     low = lambda key: frozenset(str(w).lower() for w in require(victims, key, list, PACK))  # noqa: E731
+    starts: dict[tuple[str, str], tuple[int, ...]] = {}
+    for k, phrase in enumerate(phrases):
+        if phrase.words:
+            key = (phrase.form, phrase.words[0])
+            starts[key] = starts.get(key, ()) + (k,)
     return PersonFirstPack(labels, tuple(phrases),
                            frozenset(str(w).lower() for w in require(data, "person-nouns", list,
                                                                       PACK)),
                            low("nouns"), low("always-report"), low("conditions"), low("events"),
-                           _source(victims, f"{PACK}: victims", sources))
+                           _source(victims, f"{PACK}: victims", sources), starts)
 
 
 def _source(raw: dict, where: str, sources: dict[str, str]) -> str:
@@ -326,12 +334,17 @@ def _victim(tokens, low, i: int, pack: PersonFirstPack) -> Hit | None:
 
 
 def _phrase(tokens, low, i: int, pack: PersonFirstPack) -> Hit | None:
-    for p in pack.phrases:
+    # Only the phrases whose first word is this token's lemma (verbs) or this word
+    # (participles) can match: looking them up, rather than trying every phrase at every
+    # word, keeps the rule's cost per word flat however long the pack grows.
+    starts = pack.phrase_starts
+    candidates = starts.get(("verb", tokens[i].lemma), ()) + starts.get(("participle", low[i]), ())
+    for k in sorted(candidates) if candidates else ():  # pack order: the first match wins
+        p = pack.phrases[k]
         n = len(p.words)
         if i + n > len(tokens) or not all(_adjacent(tokens, j, j + 1) for j in range(i, i + n - 1)):
             continue
-        first_ok = tokens[i].lemma == p.words[0] if p.form == "verb" else low[i] == p.words[0]
-        if not first_ok or tuple(low[i + 1:i + n]) != p.words[1:]:
+        if tuple(low[i + 1:i + n]) != p.words[1:]:
             continue
         if _is_name(tokens, i, i + n) or _in_compound(tokens, i, i + n) or (
                 p.unless & set(low[max(0, i - 6):i] + low[i + n:i + n + 3])):
