@@ -66,6 +66,9 @@ class Mention:
 class JargonScan:
     mentions: list[Mention] = field(default_factory=list)
     section_words: dict[int, int] = field(default_factory=dict)
+    # (len(mentions), unexplained mentions per section) once density has been asked for
+    _counted: tuple[int, dict[int, int]] | None = field(default=None, init=False, repr=False,
+                                                        compare=False)
 
     def unexplained(self, listed: bool | None = None) -> list[Mention]:
         """Unexplained mentions; listed=True: pack terms only, False: rare words only."""
@@ -78,9 +81,20 @@ class JargonScan:
         words = self.section_words.get(section, 0)
         if not words:
             return 0.0
-        hits = acronyms + sum(1 for m in self.mentions
-                              if m.section == section and m.explained is None)
-        return round(100 * hits / words, 2)
+        return round(100 * (acronyms + self._unexplained_in(section)) / words, 2)
+
+    def _unexplained_in(self, section: int) -> int:
+        # Counted for every section in one pass, the first time: counting one section's
+        # mentions per call made the density of all sections quadratic in the page's length.
+        # The scan is complete when it is read; the length check guards a later append.
+        counted = self._counted
+        if counted is None or counted[0] != len(self.mentions):
+            per: dict[int, int] = {}
+            for m in self.mentions:
+                if m.explained is None:
+                    per[m.section] = per.get(m.section, 0) + 1
+            counted = self._counted = (len(self.mentions), per)
+        return counted[1].get(section, 0)
 
 
 def scan(ctx: Any, rare_zipf: float | None = None) -> JargonScan:
