@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from pladlint.document.frontmatter import FrontMatter
 from pladlint.positions import LineIndex, Span
@@ -16,7 +16,8 @@ PREAMBLE_HEADING = "(top of page)"
 class ProseUnit:
     """One sentence unit of readable text: a paragraph, heading, list-item paragraph or cell.
 
-    `starts[i]`/`ends[i]` give the source span of prose character i. Most characters map
+    `starts[i]`/`ends[i]` give the source span of prose character i (compact arrays of
+    integers, see `inline.offsets`; lists work too). Most characters map
     one to one; an escape (`\\*`) or entity (`&amp;`) maps one prose character onto several
     source characters, and a separator space stands for the markup it replaced.
     """
@@ -24,8 +25,8 @@ class ProseUnit:
     kind: str
     section: int
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
     block: Span
 
     def source_span(self, start: int, end: int) -> Span:
