@@ -1,0 +1,78 @@
+"""Big pages: the faster code paths find exactly what the plain ones found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pladlint.checks.jargon.scan import scan
+from pladlint.checks.readability import person_first
+from pladlint.checks.readability.person_first import Hit, PersonFirstPack, find_hits
+from pladlint.config import Config
+from pladlint.document import parse_document
+from pladlint.engine import build_context
+
+
+def _phrase_trying_every_phrase(tokens, low, i: int, pack: PersonFirstPack) -> Hit | None:
+    """The phrase matcher before phrases were looked up by their first word."""
+    for p in pack.phrases:
+        n = len(p.words)
+        if i + n > len(tokens) or not all(
+                person_first._adjacent(tokens, j, j + 1) for j in range(i, i + n - 1)):
+            continue
+        first_ok = tokens[i].lemma == p.words[0] if p.form == "verb" else low[i] == p.words[0]
+        if not first_ok or tuple(low[i + 1:i + n]) != p.words[1:]:
+            continue
+        if person_first._is_name(tokens, i, i + n) or person_first._in_compound(
+                tokens, i, i + n) or (p.unless & set(low[max(0, i - 6):i] + low[i + n:i + n + 3])):
+            return None
+        return person_first._phrase_hit(tokens, low, i, i + n, p)
+    return None
+
+
+PAGE = """# Living with it
+
+He suffers from asthma. She suffered with pain for years. Her uncle committed suicide.
+They were afflicted with polio, stricken with grief, afflicted by it. He is wheelchair-bound
+and wheelchair bound, confined to a wheelchair. The studies suffer from a lack of data.
+People suffering from pain rest. Suffer From Anything is a book. Diabetics should eat well.
+
+## More
+
+Cancer victims can get help. A diabetic diet is not a diabetic patient. She has been
+suffering with migraines, and he suffers from the cold.
+"""
+
+
+def test_phrases_looked_up_by_first_word_find_what_trying_every_phrase_found(monkeypatch):
+    ctx = build_context(parse_document(Path("p.md"), PAGE), Config())
+    pack = person_first.load_person_first()
+    fast = [[vars(h) for h in find_hits(ua.tokens, pack)] for ua in ctx.analysis]
+    monkeypatch.setattr(person_first, "_phrase", _phrase_trying_every_phrase)
+    plain = [[vars(h) for h in find_hits(ua.tokens, pack)] for ua in ctx.analysis]
+    assert fast == plain
+    assert sum(map(len, fast)) >= 8  # the page does exercise the phrases
+
+
+def test_every_phrase_is_indexed_under_its_first_word():
+    pack = person_first.load_person_first()
+    indexed = sorted(k for ks in pack.phrase_starts.values() for k in ks)
+    assert indexed == list(range(len(pack.phrases)))
+    for (form, first), ks in pack.phrase_starts.items():
+        assert all(pack.phrases[k].form == form and pack.phrases[k].words[0] == first for k in ks)
+        assert list(ks) == sorted(ks)
+
+
+@pytest.mark.parametrize("sections", [1, 3, 40])
+def test_section_density_counts_each_sections_unexplained_mentions(sections):
+    text = "".join(f"## Part {i}\n\nThe oncologist ordered a biopsy and a colposcopy. "
+                   f"A biopsy (a small tissue sample) helps.\n\n" for i in range(sections))
+    ctx = build_context(parse_document(Path("p.md"), text), Config())
+    result = scan(ctx)
+    for section in ctx.doc.sections:
+        words = result.section_words.get(section.index, 0)
+        hits = 2 + sum(1 for m in result.mentions
+                       if m.section == section.index and m.explained is None)
+        assert result.density(section.index, 2) == (round(100 * hits / words, 2) if words else 0.0)
+    assert any(m.explained is None for m in result.mentions)
