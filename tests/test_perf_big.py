@@ -76,3 +76,94 @@ def test_section_density_counts_each_sections_unexplained_mentions(sections):
                        if m.section == section.index and m.explained is None)
         assert result.density(section.index, 2) == (round(100 * hits / words, 2) if words else 0.0)
     assert any(m.explained is None for m in result.mentions)
+
+
+# -- suppressions: the bisecting filter against the directive-by-finding loop ----------------
+
+def _old_resolve_scopes(doc, found) -> None:
+    """Scopes as resolved before `disable` looked only at the later `enable`s."""
+    from pladlint.engine.suppressions import ALL, Directive
+
+    text_end, index = len(doc.text), doc.index
+    for i, d in enumerate(found):
+        if d.kind == "disable-file":
+            d.scope = [(0, text_end)]
+        elif d.kind == "disable-line":
+            first, last = index.line_of(d.span.start), index.line_of(max(d.span.end - 1, d.span.start))
+            d.scope = [(index.line_start(first), index.line_end(last) + 1)]
+        elif d.kind == "disable-next-line":
+            line = index.line_of(max(d.span.end - 1, d.span.start)) + 1
+            if line < index.line_count:
+                d.scope = [(index.line_start(line), index.line_end(line) + 1)]
+        elif d.kind == "disable":
+            end = text_end
+            for later in found[i + 1:]:
+                if later.kind == "enable" and (ALL in later.rules or (
+                        ALL not in d.rules and set(d.rules) <= set(later.rules))):
+                    end = later.span.start
+                    break
+            d.scope = [(d.span.end, end)]
+    for i, d in enumerate(found):
+        if d.kind != "disable" or ALL in d.rules or len(d.rules) < 2:
+            continue
+        for later in found[i + 1:]:
+            if later.kind == "enable" and ALL not in later.rules and set(d.rules) & set(later.rules):
+                if later.span.start < d.scope[0][1]:
+                    closed = [r for r in d.rules if r in later.rules]
+                    rest = [r for r in d.rules if r not in later.rules]
+                    found.append(Directive("disable", closed, [], d.reason, d.span,
+                                           [(d.span.end, later.span.start)]))
+                    d.rules = rest
+                break
+
+
+def _old_filter(found, findings):
+    from pladlint.engine.suppressions import ALL, _covers
+
+    kept = []
+    for f in findings:
+        hit = [d for d in found if _covers(d, f)]
+        for d in hit:
+            d.used.add(f.rule if f.rule in d.rules else ALL)
+        if not hit:
+            kept.append(f)
+    return kept
+
+
+_NAMES = ["long-sentence", "jargon-unexplained", "complex-word", "PL101", "all", ""]
+_KINDS = ["disable", "disable", "enable", "enable", "disable-next-line", "disable-line",
+          "disable-file"]
+
+
+def _random_page(rng) -> str:
+    lines = []
+    for _ in range(rng.randrange(1, 40)):
+        if rng.random() < 0.4:
+            names = " ".join(rng.sample(_NAMES, rng.randrange(0, 3)))
+            tail = "" if rng.random() < 0.5 else " trailing words"
+            lines.append(f"<!-- pladlint-{rng.choice(_KINDS)} {names} -->{tail}")
+        else:
+            lines.append("Some words on a line." if rng.random() < 0.8 else "")
+    return "\n".join(lines) + "\n"
+
+
+def test_suppressions_resolve_and_filter_as_the_plain_loops_did():
+    import random
+    from types import SimpleNamespace
+
+    from pladlint.engine import suppressions
+
+    rng = random.Random(18)
+    rules = ["long-sentence", "jargon-unexplained", "complex-word", "reading-grade"]
+    for _ in range(400):
+        text = _random_page(rng)
+        doc = parse_document(Path("p.md"), text)
+        new = suppressions.directives(doc)
+        old = [suppressions.parse_directive(c.body, c.span) for c in doc.comments]
+        old = sorted((d for d in old if d is not None), key=lambda d: d.span.start)
+        _old_resolve_scopes(doc, old)
+        assert [(d.kind, d.rules, d.scope) for d in new] == [(d.kind, d.rules, d.scope) for d in old]
+        findings = [SimpleNamespace(rule=rng.choice(rules), start=rng.randrange(len(text) + 1))
+                    for _ in range(rng.randrange(0, 30))]
+        assert suppressions._filter(new, findings) == _old_filter(old, findings)
+        assert [d.used for d in new] == [d.used for d in old]
