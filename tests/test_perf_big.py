@@ -167,3 +167,30 @@ def test_suppressions_resolve_and_filter_as_the_plain_loops_did():
                     for _ in range(rng.randrange(0, 30))]
         assert suppressions._filter(new, findings) == _old_filter(old, findings)
         assert [d.used for d in new] == [d.used for d in old]
+
+
+def _line_starts_searching_from_every_line(text: str) -> list[int]:
+    """LineIndex's loop before it kept the next line breaks found."""
+    starts, i, n = [0], 0, len(text)
+    while True:
+        nl, cr = text.find("\n", i), text.find("\r", i)
+        if nl == -1 and cr == -1:
+            return starts
+        if cr != -1 and (nl == -1 or cr < nl):
+            nxt = cr + 2 if cr + 1 < n and text[cr + 1] == "\n" else cr + 1
+        else:
+            nxt = nl + 1
+        starts.append(nxt)
+        i = nxt
+
+
+def test_line_starts_are_those_of_searching_from_every_line():
+    import random
+
+    from pladlint.positions import LineIndex
+
+    rng = random.Random(7)
+    cases = ["", "a", "\n", "\r", "\r\n", "\n\r", "a\r\r\nb\n\rc", "x\n" * 50, "y\r" * 50]
+    cases += ["".join(rng.choice("ab\n\r ") for _ in range(rng.randrange(80))) for _ in range(500)]
+    for text in cases:
+        assert LineIndex(text).starts == _line_starts_searching_from_every_line(text), repr(text)
