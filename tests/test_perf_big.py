@@ -194,3 +194,42 @@ def test_line_starts_are_those_of_searching_from_every_line():
     cases += ["".join(rng.choice("ab\n\r ") for _ in range(rng.randrange(80))) for _ in range(500)]
     for text in cases:
         assert LineIndex(text).starts == _line_starts_searching_from_every_line(text), repr(text)
+
+
+def test_ranges_hold_what_a_scan_of_every_range_finds():
+    import random
+
+    from pladlint.positions import Ranges
+
+    rng = random.Random(3)
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randrange(0, 12)):
+            a = rng.randrange(0, 60)
+            spans.append((a, a + rng.randrange(0, 30)))
+        ranges = Ranges(spans)
+        assert bool(ranges) == bool(spans)
+        for _ in range(20):
+            start = rng.randrange(0, 70)
+            end = start + rng.randrange(0, 15)
+            assert sorted(ranges.holding(start, end)) == sorted(
+                (a, b) for a, b in spans if a <= start and end <= b)
+
+
+def test_gloss_index_finds_the_first_gloss_that_explains_or_holds():
+    from pladlint.checks.jargon.explanations import GlossIndex
+    from pladlint.language.glosses import find_glosses
+
+    text = ("A colposcopy (a look at the cervix) and a biopsy (a tissue test) help. Edema, or "
+            "swelling, goes away. Radiotherapy, also called radiation therapy, uses x-rays. "
+            "The gums (gingiva) bleed. Cells, which line the urethra and ureters, grow. "
+            "Percutaneous coronary intervention (a procedure to open arteries) helps.")
+    glosses = find_glosses(text)
+    index = GlossIndex(glosses)
+    assert len(glosses) >= 4
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 40) + 1):
+            assert index.explaining(start, end) == next(
+                (g for g in glosses if g.explains(start, end)), None)
+            assert index.holding(start, end) == next(
+                (g for g in glosses if g.holds(start, end)), None)
