@@ -233,3 +233,19 @@ def test_gloss_index_finds_the_first_gloss_that_explains_or_holds():
                 (g for g in glosses if g.explains(start, end)), None)
             assert index.holding(start, end) == next(
                 (g for g in glosses if g.holds(start, end)), None)
+
+
+def test_quotes_counted_on_agree_with_counting_from_the_start():
+    import random
+
+    rng = random.Random(11)
+    for _ in range(300):
+        text = "".join(rng.choice('ab "\u201c\u201d') for _ in range(rng.randrange(0, 60)))
+        quotes = person_first._Quotes(text)
+        positions = sorted(rng.randrange(0, len(text) + 1) for _ in range(8))
+        if rng.random() < 0.2:
+            rng.shuffle(positions)  # out of order: still right
+        for pos in positions:
+            said = text[:pos]
+            assert quotes.open_at(pos) == bool(
+                said.count('"') % 2 or said.count("\u201c") > said.count("\u201d"))
