@@ -20,6 +20,7 @@ from typing import Any, Iterator
 from pladlint.checks.base import Rule, Severity, Violation
 from pladlint.language.inflection import inflect_alternatives
 from pladlint.language.names import capitalised_in_mid_sentence
+from pladlint.checks.readability.quotes import QuoteCounts
 from pladlint.checks.readability.person_first_pack import (
     Label,
     Phrase,
@@ -86,7 +87,7 @@ class PersonFirstLanguage(Rule):
         seen: set[tuple[int, str]] = set()
         for ui, unit in enumerate(ctx.doc.units):
             tokens = ctx.analysis[ui].tokens
-            quotes = _Quotes(unit.text)
+            quotes = QuoteCounts(unit.text)
             for hit in find_hits(tokens, pack):
                 start, end = tokens[hit.first].start, tokens[hit.last - 1].end
                 if (unit.section, hit.key) in seen or quotes.open_at(start):
@@ -101,25 +102,6 @@ class PersonFirstLanguage(Rule):
                     data={"entry": hit.key, "source": hit.source,
                           "safe": hit.safe and hit.suggestion is not None},
                 )
-
-
-class _Quotes:
-    """Is an offset inside a quotation (an odd number of '"' before it, or more opening
-    curly quotes than closing)? Counted on from the last offset asked, as hits come left to
-    right: counting from the start of the unit per hit was quadratic in a long paragraph."""
-
-    def __init__(self, text: str) -> None:
-        self.text, self.pos, self.straight, self.opening, self.closing = text, 0, 0, 0, 0
-
-    def open_at(self, pos: int) -> bool:
-        if pos < self.pos:  # not left to right after all: count from the start
-            self.pos = self.straight = self.opening = self.closing = 0
-        said = self.text[self.pos:pos]
-        self.straight += said.count('"')
-        self.opening += said.count("\u201c")
-        self.closing += said.count("\u201d")
-        self.pos = max(self.pos, pos)
-        return bool(self.straight % 2) or self.opening > self.closing
 
 
 def find_hits(tokens, pack: PersonFirstPack) -> Iterator[Hit]:
