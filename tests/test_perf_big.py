@@ -262,3 +262,23 @@ def test_quotes_counted_on_agree_with_counting_from_the_start():
             assert counts.open_at(pos) == bool(
                 said.count('"') % 2 or said.count("\u201c") > said.count("\u201d"))
             assert state.inside(pos) == _quoted_from_the_start(text, pos), (text, pos)
+
+
+def test_section_at_bisects_to_the_section_the_walk_found():
+    import random
+
+    rng = random.Random(5)
+    for _ in range(60):
+        parts = []
+        for _ in range(rng.randrange(0, 12)):
+            parts.append(rng.choice(["# A\n", "## B\n", "text\n", "\n", "#\n", "Setext\n---\n"]))
+        text = "".join(parts)
+        doc = parse_document(Path("p.md"), text)
+        for offset in range(len(text) + 1):
+            line = doc.index.line_of(offset) + 1
+            walked = None
+            for section in doc.sections:
+                if section.start_line > line:
+                    break
+                walked = section
+            assert doc.section_at(offset) is walked
