@@ -15,11 +15,11 @@ from typing import Any
 
 from pladlint.checks.jargon.explanations import (
     DEFAULT_GLOSSARY_PATTERNS,
+    GlossIndex,
     GlossaryMatcher,
     abbr_spans,
     defined_here,
     defined_in_next_sentence,
-    GlossIndex,
     front_matter_glossary,
     glossary_link_ranges,
 )

@@ -18,15 +18,15 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from pladlint.checks.base import Rule, Severity, Violation
-from pladlint.language.inflection import inflect_alternatives
-from pladlint.language.names import capitalised_in_mid_sentence
-from pladlint.checks.readability.quotes import QuoteCounts
 from pladlint.checks.readability.person_first_pack import (
     Label,
-    Phrase,
     PersonFirstPack,
+    Phrase,
     load_person_first,
 )
+from pladlint.checks.readability.quotes import QuoteCounts
+from pladlint.language.inflection import inflect_alternatives
+from pladlint.language.names import capitalised_in_mid_sentence
 
 _BE_TAG = {"is": "VBZ", "are": "VBP", "am": "VBP", "was": "VBD", "were": "VBD", "be": "VB",
            "been": "VBN"}  # "is afflicted with" -> "has" (VBZ)
