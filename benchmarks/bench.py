@@ -10,7 +10,11 @@ For each corpus size it runs, each in a fresh process:
 and prints words/second, wall and CPU time, peak memory (largest process of the run), the
 time per stage (from pladlint's hidden --profile-stages option, summed over workers) and
 the ratios the performance targets are written in. It also times a one-page run in a cold
-process (the pre-commit case): the very first run, and a run once precompiled data exists.
+process (the pre-commit case): the very first run, and a run once precompiled data exists;
+one realistic 1 MB page and 10,000 headings in one file (the pages benchmarks/robustness.py
+builds), each in a cold process with an empty result cache; and the editor server's re-lint
+of a 1,600-word page (benchmarks/lsp_relint.py, when present). It ends with the table of
+issue 18: each measure, its figure, its target and whether it is met.
 
 pladlint runs from a snapshot of src/ and rules/ taken at start, so that edits made to the
 checkout while the benchmark runs neither change nor invalidate what is measured.
@@ -19,6 +23,7 @@ Usage (from the repository root):
   python benchmarks/bench.py                       # 100 and 1,000 pages, --jobs 2
   python benchmarks/bench.py --sizes 100,1000,10000
   python benchmarks/bench.py --corpus my-pages/    # an existing folder instead
+  python benchmarks/bench.py --sizes 1000 --skip-big --skip-lsp   # the corpus rows only
 Corpora are generated with ../shared/bench/make_corpus.py (deterministic) into --work.
 """
 
@@ -36,6 +41,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # robustness.py, lsp_relint.py
 MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 STAGES = ("startup", "read", "cache", "parse", "nlp", "readability", "jargon", "rules", "output")
 
@@ -156,6 +162,12 @@ def run_size(folder: Path, args, env: dict, work: Path, python: str) -> dict:
     row["cold"] = measured(check, run_env, work / "out-cold.txt")
     print("  pladlint warm cache ...", file=sys.stderr, flush=True)
     row["warm"] = measured(check, run_env, work / "out-warm.txt")
+    if not args.skip_json:
+        # The same cold run writing the JSON report (to standard output) instead.
+        print(f"  pladlint cold, JSON report, --jobs {args.jobs} ...", file=sys.stderr, flush=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        row["cold_json"] = measured([*check, "--format", "json"], run_env,
+                                    work / "out-cold.json")
     # Untimed, from the cache: the JSON report, for the number of words pladlint counted.
     subprocess.run([*base, "--format", f"json:{report}"], env=run_env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -196,6 +208,151 @@ def one_page(folder: Path, env: dict, work: Path, python: str) -> dict:
     return out
 
 
+MB = 1024 * 1024
+
+
+def big_pages(env: dict, work: Path, python: str) -> dict:
+    """One realistic 1 MB page and 10,000 headings in one file, each linted by
+    `pladlint check FILE` in a cold process with an empty result cache (precompiled data
+    built beforehand, as on any machine that has run pladlint once)."""
+    from robustness import many_headings, realistic_page  # the issue's pages, built one way
+
+    folder = work / "big"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    cache = folder / ".pladlint_cache"
+    run_env = {**env, "PLADLINT_CACHE_DIR": str(cache)}
+    warm_up = folder / "warm-up.md"
+    warm_up.write_text("# Warm up\n\nThis builds the precompiled data once.\n")
+    subprocess.run([python, "-m", "pladlint", "check", str(warm_up)], env=run_env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    out = {}
+    for key, text in (("page_1mb", realistic_page(MB)), ("headings", many_headings(10_000))):
+        page = folder / f"{key}.md"
+        page.write_text(text, encoding="utf-8")
+        shutil.rmtree(cache / "results", ignore_errors=True)
+        print(f"  {key} ...", file=sys.stderr, flush=True)
+        cmd = [python, "-m", "pladlint", "check", str(page), "--profile-stages"]
+        m = measured(cmd, run_env, work / f"out-{key}.txt")
+        # Untimed, from the cache the timed run filled: the words pladlint counted.
+        report = folder / f"{key}.json"
+        subprocess.run([python, "-m", "pladlint", "check", str(page), "--format",
+                        f"json:{report}"], env=run_env, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        m["words"] = pladlint_words(report)
+        m["mb"] = len(text.encode("utf-8")) / MB
+        out[key] = m
+    return out
+
+
+def lsp_relint(python: str, env: dict, work: Path) -> dict | None:
+    """The editor server's re-lint of a 1,600-word page, didChange to diagnostics, from
+    benchmarks/lsp_relint.py: `measure(python, env, work) -> {"ms": float, ...}`. None when
+    that module or function is missing or fails (the table then says "not measured"); this
+    adapter is the one place that knows its interface."""
+    try:
+        from lsp_relint import measure  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    try:
+        found = measure(python, env, work)
+        return {**found, "ms": float(found["ms"])}
+    except Exception as exc:  # a broken helper must not lose the rest of the run
+        print(f"  lsp_relint failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
+
+
+def headline(rows: dict) -> dict | None:
+    """The corpus row the targets are written for: 1,000 pages, else the largest run."""
+    if not rows:
+        return None
+    return next((r for r in rows.values() if r["pages"] == 1000), list(rows.values())[-1])
+
+
+def targets_table(rows: dict, one: dict | None, big: dict | None, lsp: dict | None,
+                  skipped_lsp: bool) -> list[str]:
+    """Issue 18's table from this run: measure, figure, target, met?"""
+    lines = ["### Targets (issue 18)", "", "| Measure | Figure | Target | Met? |", "|---|---|---|---|"]
+
+    def add(measure: str, figure: str, target: str, met: bool | None) -> None:
+        lines.append(f"| {measure} | {figure} | {target} | "
+                     f"{'—' if met is None else 'yes' if met else 'no'} |")
+
+    row = headline(rows)
+    missing = "not measured"
+    wps = None
+    if row is not None:
+        cold, pages = row["cold"]["wall"], row["pages"]
+        words = row.get("words") or 0
+        wps = words / cold if cold and words else None
+        prose = row.get("proselint", {}).get("wall")
+        for key, label, target in (("cold", "default text report", 0.5),
+                                   ("cold_json", "JSON report", None)):
+            if key not in row:
+                add(f"cold vs proselint, {label} ({pages:,} pages)", missing, "≤ 0.5×", None)
+            elif not prose:
+                add(f"cold vs proselint, {label} ({pages:,} pages)",
+                    f"{row[key]['wall']:.1f} s; proselint {missing}", "≤ 0.5×", None)
+            else:
+                r = row[key]["wall"] / prose
+                add(f"cold vs proselint, {label} ({pages:,} pages)",
+                    f"{row[key]['wall']:.1f} s vs {prose:.1f} s = {r:.2f}×",
+                    "≤ 0.5×" if target else "(for reference)",
+                    r <= target if target else None)
+        floor = row.get("floor", {}).get("wall")
+        if floor:
+            r = cold / floor
+            add("cold vs single-core floor", f"{cold:.1f} s vs {floor:.1f} s = {r:.2f}×",
+                "≤ 1.2×", r <= 1.2)
+        else:
+            add("cold vs single-core floor", missing, "≤ 1.2×", None)
+        warm = row["warm"]["wall"]
+        add("warm cache vs cold", f"{warm:.2f} s vs {cold:.1f} s = {cold / warm:.1f}× faster",
+            "≥ 20×", cold / warm >= 20)
+    else:
+        for measure, target in (("cold vs proselint, default text report", "≤ 0.5×"),
+                                ("cold vs single-core floor", "≤ 1.2×"),
+                                ("warm cache vs cold", "≥ 20×")):
+            add(measure, missing, target, None)
+    if one:
+        t = one["precommit"]["wall"]
+        add("one page in a cold process (edited page, pre-commit)", f"{t:.2f} s", "≤ 1.0 s",
+            t <= 1.0)
+    else:
+        add("one page in a cold process", missing, "≤ 1.0 s", None)
+    page = (big or {}).get("page_1mb")
+    if page:
+        words = page.get("words") or 0
+        rate = f"{words / page['wall']:,.0f} words/s" if words else "words not counted"
+        if wps and words:
+            budget = words / wps
+            add("one realistic 1 MB page: time", f"{page['wall']:.1f} s ({rate}; corpus "
+                f"{wps:,.0f} words/s)", f"≤ {budget:.1f} s (corpus rate × {words:,} words)",
+                page["wall"] <= budget)
+        else:
+            add("one realistic 1 MB page: time", f"{page['wall']:.1f} s ({rate})",
+                "at the corpus rate (corpus not measured)", None)
+        add("one realistic 1 MB page: peak memory", f"{page['rss_mb']:.0f} MB", "≤ 200 MB",
+            page["rss_mb"] <= 200)
+    else:
+        add("one realistic 1 MB page", missing, "corpus rate, ≤ 200 MB", None)
+    heads = (big or {}).get("headings")
+    if heads:
+        per = heads["wall"] / heads["mb"]
+        add("10,000 headings in one file", f"{per:.1f} s per MB ({heads['wall']:.1f} s for "
+            f"{heads['mb']:.2f} MB, cold process)", "≤ 5 s per MB", per <= 5)
+    else:
+        add("10,000 headings in one file", missing, "≤ 5 s per MB", None)
+    if lsp:
+        add("editor server re-lint, 1,600-word page (didChange → diagnostics)",
+            f"{lsp['ms']:.0f} ms", "≤ 100 ms", lsp["ms"] <= 100)
+    else:
+        add("editor server re-lint, 1,600-word page", "skipped" if skipped_lsp else missing,
+            "≤ 100 ms", None)
+    return lines
+
+
 def fmt_row(name: str, m: dict, words: int, base: float | None = None) -> str:
     wps = words / m["wall"] if m["wall"] else 0
     ratio = f"{m['wall'] / base:.2f}x" if base else ""
@@ -203,7 +360,8 @@ def fmt_row(name: str, m: dict, words: int, base: float | None = None) -> str:
             f"{ratio} |")
 
 
-def report(rows: dict, one: dict | None, args) -> str:
+def report(rows: dict, one: dict | None, args, big: dict | None = None,
+           lsp: dict | None = None) -> str:
     lines = [f"Machine: {os.cpu_count()} cores; pladlint --jobs {args.jobs}; "
              f"load average at start {os.getloadavg()[0]:.1f}", ""]
     for name, row in rows.items():
@@ -213,6 +371,7 @@ def report(rows: dict, one: dict | None, args) -> str:
                   "| Run | Wall s | CPU s | Peak MB | Words/s | Wall / floor |",
                   "|---|---|---|---|---|---|"]
         for key, label in (("cold", f"pladlint, cold, --jobs {args.jobs}"),
+                           ("cold_json", f"pladlint, cold, JSON report, --jobs {args.jobs}"),
                            ("warm", "pladlint, warm cache"),
                            ("floor", "floor (read+parse+spaCy+FK+SMOG, 1 core)"),
                            ("proselint", "proselint")):
@@ -227,6 +386,9 @@ def report(rows: dict, one: dict | None, args) -> str:
             ratios.append(f"cold / floor {cold['wall'] / floor:.2f}")
         if "proselint" in row:
             ratios.append(f"cold / proselint {cold['wall'] / row['proselint']['wall']:.2f}")
+            if "cold_json" in row:
+                ratios.append(f"cold JSON / proselint "
+                              f"{row['cold_json']['wall'] / row['proselint']['wall']:.2f}")
         lines += ["Ratios: " + "; ".join(ratios), ""]
         stages = cold.get("stages") or {}
         if stages:
@@ -261,6 +423,20 @@ def report(rows: dict, one: dict | None, args) -> str:
                            ("no_cache", "--no-cache")):
             lines.append(f"- {label}: {one[key]['wall']:.2f} s wall, {one[key]['cpu']:.2f} s CPU, "
                          f"{one[key]['rss_mb']:.0f} MB")
+        lines.append("")
+    if big:
+        lines += ["### Big pages, cold process, empty result cache", ""]
+        for key, label in (("page_1mb", "realistic 1 MB page"),
+                           ("headings", "10,000 headings in one file")):
+            m = big[key]
+            stages = m.get("stages") or {}
+            lines.append(f"- {label} ({m['mb']:.2f} MB, {m.get('words') or 0:,} words): "
+                         f"{m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU, {m['rss_mb']:.0f} MB, "
+                         f"{m['wall'] / m['mb']:.1f} s per MB"
+                         + ("; stages " + ", ".join(f"{s} {stages[s]:.2f}" for s in STAGES
+                                                    if s in stages) if stages else ""))
+        lines.append("")
+    lines += targets_table(rows, one, big, lsp, args.skip_lsp)
     return "\n".join(lines)
 
 
@@ -276,6 +452,12 @@ def main() -> None:
     parser.add_argument("--skip-floor", action="store_true")
     parser.add_argument("--skip-proselint", action="store_true")
     parser.add_argument("--skip-one-page", action="store_true")
+    parser.add_argument("--skip-json", action="store_true",
+                        help="skip the second cold run, the one writing the JSON report")
+    parser.add_argument("--skip-big", action="store_true",
+                        help="skip the 1 MB page and the 10,000 headings")
+    parser.add_argument("--skip-lsp", action="store_true",
+                        help="skip the editor server's re-lint (benchmarks/lsp_relint.py)")
     parser.add_argument("--peers-up-to", type=int, default=1000,
                         help="time the floor and proselint only up to this many pages "
                              "(the targets compare them at 1,000; at 10,000 they add ~10 min)")
@@ -299,12 +481,20 @@ def main() -> None:
     if not args.skip_one_page:
         print("one page, cold process ...", file=sys.stderr, flush=True)
         one = one_page(targets[0][1], env, args.work, python)
+    big = lsp = None
+    if not args.skip_big:
+        print("big pages, cold process ...", file=sys.stderr, flush=True)
+        big = big_pages(env, args.work, python)
+    if not args.skip_lsp:
+        print("editor server re-lint ...", file=sys.stderr, flush=True)
+        lsp = lsp_relint(python, env, args.work)
     for name, folder in targets:
         print(f"{name} ...", file=sys.stderr, flush=True)
         rows[name] = run_size(folder, args, env, args.work, python)
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "one_page": one}, indent=1))
-    print(report(rows, one, args))
+        args.json.write_text(json.dumps({"rows": rows, "one_page": one, "big": big, "lsp": lsp},
+                                        indent=1))
+    print(report(rows, one, args, big, lsp))
 
 
 if __name__ == "__main__":

@@ -63,15 +63,25 @@ def fuzz(n: int, save: Path | None) -> tuple[int, int, list[tuple[float, int, by
     return len(timings), len(crashes), timings
 
 
+def realistic_page(size: int = MB) -> str:
+    """A realistic page of about `size` bytes: sections of five plain paragraphs each."""
+    return ("## Section\n\n" + PARAGRAPH * 5) * (size // 700)
+
+
+def many_headings(n: int = 10_000) -> str:
+    """`n` headings in one file, each over one short line of text."""
+    return "".join(f"## Heading {i}\n\nShort text {i}.\n\n" for i in range(n))
+
+
 def scale_inputs() -> dict[str, str]:
     return {
         "1 MB single line": "word " * (MB // 5),
-        "10,000 headings": "".join(f"## Heading {i}\n\nShort text {i}.\n\n" for i in range(10_000)),
+        "10,000 headings": many_headings(10_000),
         "list nested 1,000 deep": "".join("  " * i + "- item\n" for i in range(1000)),
         "blockquote 1,000 deep": ">" * 1000 + " deep\n",
         "20,000 '[' without spaces": "[" * 20_000 + "\n",
         "10,000 unclosed '<!--'": "<!--" * 10_000 + "\n",
-        "realistic 1 MB page": ("## Section\n\n" + PARAGRAPH * 5) * (MB // 700),
+        "realistic 1 MB page": realistic_page(MB),
     }
 
 

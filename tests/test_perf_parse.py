@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pladlint.document import parse_document
+from pladlint.positions import Span
 from pladlint.language.analysis import Token, _TextMemo, _token, analyze
 from pladlint.language.pipeline import get_pipeline
 
@@ -49,10 +50,21 @@ def test_verbatim_and_escaped_text_map_to_their_source():
     unit = parse_document(Path("p.md"), text).units[0]
     assert unit.text == "A *star* and  here & there."
     # as the per-character code gave them before text found as written took a faster path
-    assert unit.starts == [0, 1, 2, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 30, 31, 32, 33, 34, 35,
+    assert list(unit.starts) == [0, 1, 2, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 30, 31, 32, 33, 34, 35,
                            36, 41, 42, 43, 44, 45, 46, 47]
-    assert unit.ends == [1, 2, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 31, 32, 33, 34, 35, 36, 41,
+    assert list(unit.ends) == [1, 2, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 31, 32, 33, 34, 35, 36, 41,
                          42, 43, 44, 45, 46, 47, 48]
+
+
+def test_offsets_are_compact_arrays():
+    """A unit keeps a start and an end per prose character: machine integers, not a list of
+    Python ints (about 40 bytes a character, most of a big page's memory)."""
+    from array import array
+
+    unit = parse_document(Path("p.md"), "A page of plain words &amp; more.\n").units[0]
+    assert isinstance(unit.starts, array) and isinstance(unit.ends, array)
+    assert unit.starts.itemsize <= 4 and len(unit.starts) == len(unit.text)
+    assert unit.source_span(2, 6) == Span(2, 6)
 
 
 def _matching_close_per_character(src: str, pos: int, limit: int, open_ch: str,

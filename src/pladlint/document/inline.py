@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -24,8 +25,8 @@ _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 @dataclass
 class InlineResult:
     text: str = ""
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
+    starts: "array[int]" = field(default_factory=lambda: array("q"))
+    ends: "array[int]" = field(default_factory=lambda: array("q"))
     links: list[dict] = field(default_factory=list)
     images: list[dict] = field(default_factory=list)
     comments: list[tuple[str, Span]] = field(default_factory=list)
@@ -253,9 +254,19 @@ def walk_inline(children: list[Token], src: str, cursor: int, limit: int) -> Inl
             _collect_html(tok.content, start, out, in_link=bool(link_stack))
             cursor = end
     out.text = "".join(b.chars)
-    out.starts, out.ends = b.starts, b.ends
+    out.starts, out.ends = offsets(b.starts, len(src)), offsets(b.ends, len(src))
     out.cursor = cursor
     return out
+
+
+def offsets(values: list[int], limit: int) -> "array[int]":
+    """Source offsets (at most `limit`) stored as machine integers: a unit keeps one start
+    and one end per prose character, and as a list of Python ints that was about 40 bytes a
+    character, most of the memory a big page took; four bytes each here when they fit."""
+    return array(_NARROW if limit < 1 << 32 else "q", values)
+
+
+_NARROW = "I" if array("I").itemsize >= 4 else "L"
 
 
 def _collect_html(fragment: str, offset: int, out: InlineResult, in_link: bool) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from pladlint.document.frontmatter import FrontMatter
 from pladlint.positions import LineIndex, Span
@@ -16,7 +17,8 @@ PREAMBLE_HEADING = "(top of page)"
 class ProseUnit:
     """One sentence unit of readable text: a paragraph, heading, list-item paragraph or cell.
 
-    `starts[i]`/`ends[i]` give the source span of prose character i. Most characters map
+    `starts[i]`/`ends[i]` give the source span of prose character i (compact arrays of
+    integers, see `inline.offsets`; lists work too). Most characters map
     one to one; an escape (`\\*`) or entity (`&amp;`) maps one prose character onto several
     source characters, and a separator space stands for the markup it replaced.
     """
@@ -24,8 +26,8 @@ class ProseUnit:
     kind: str
     section: int
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
     block: Span
 
     def source_span(self, start: int, end: int) -> Span:
@@ -91,14 +93,28 @@ class Document:
     links: list[Link]
     images: list[Image]
     comments: list[HtmlComment]
+    # the sections' start lines, for section_at's bisection (None: not built or unordered)
+    _starts: tuple[int, list[int] | None] | None = field(default=None, init=False, repr=False,
+                                                         compare=False)
 
     @property
     def metadata(self) -> dict[str, Any]:
         return self.front_matter.metadata
 
     def section_at(self, offset: int) -> Section | None:
-        found = None
+        """The last section starting on or before the offset's line (None: before them all)."""
         line = self.index.line_of(offset) + 1
+        # Sections are in page order: a bisection, not a walk over all of them per finding
+        # (quadratic on a page of many headings and findings given no section).
+        if self._starts is None or self._starts[0] != len(self.sections):
+            lines = [s.start_line for s in self.sections]
+            ordered = all(a <= b for a, b in zip(lines, lines[1:]))
+            self._starts = (len(self.sections), lines if ordered else None)
+        lines = self._starts[1]
+        if lines is not None:
+            k = bisect_right(lines, line)
+            return self.sections[k - 1] if k else None
+        found = None
         for section in self.sections:
             if section.start_line <= line:
                 found = section

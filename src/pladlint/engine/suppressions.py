@@ -17,7 +17,9 @@ suppressed when its first character is inside a directive's scope.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Iterator, Sequence
 
 from pladlint.checks import Violation, find_rule
 from pladlint.config import Config
@@ -81,6 +83,9 @@ def directives(doc: Document) -> list[Directive]:
 
 def _resolve_scopes(doc: Document, found: list[Directive]) -> None:
     text_end = len(doc.text)
+    # Where the `enable` comments are: a `disable` looks only at those after it, not at
+    # every later directive (quadratic on a page of many disables and no enable).
+    enables = [i for i, d in enumerate(found) if d.kind == "enable"]
     index = doc.index
     for i, d in enumerate(found):
         if d.kind == "disable-file":
@@ -94,10 +99,8 @@ def _resolve_scopes(doc: Document, found: list[Directive]) -> None:
                 d.scope = [(index.line_start(line), index.line_end(line) + 1)]
         elif d.kind == "disable":
             end = text_end
-            for later in found[i + 1:]:
-                if later.kind == "enable" and (ALL in later.rules
-                                               or (ALL not in d.rules
-                                                   and set(d.rules) <= set(later.rules))):
+            for later in _enables_after(found, enables, i):
+                if ALL in later.rules or (ALL not in d.rules and set(d.rules) <= set(later.rules)):
                     end = later.span.start
                     break
             d.scope = [(d.span.end, end)]
@@ -105,8 +108,8 @@ def _resolve_scopes(doc: Document, found: list[Directive]) -> None:
     for i, d in enumerate(found):
         if d.kind != "disable" or ALL in d.rules or len(d.rules) < 2:
             continue
-        for later in found[i + 1:]:
-            if later.kind == "enable" and ALL not in later.rules and set(d.rules) & set(later.rules):
+        for later in _enables_after(found, enables, i):
+            if ALL not in later.rules and set(d.rules) & set(later.rules):
                 if later.span.start < d.scope[0][1]:
                     closed = [r for r in d.rules if r in later.rules]
                     rest = [r for r in d.rules if r not in later.rules]
@@ -114,6 +117,12 @@ def _resolve_scopes(doc: Document, found: list[Directive]) -> None:
                                            [(d.span.end, later.span.start)]))
                     d.rules = rest
                 break
+
+
+def _enables_after(found: list[Directive], enables: list[int], i: int) -> Iterator[Directive]:
+    """The `enable` directives after found[i], in order (`enables`: their indexes)."""
+    for k in range(bisect_right(enables, i), len(enables)):
+        yield found[enables[k]]
 
 
 def _covers(d: Directive, finding: Finding) -> bool:
@@ -131,17 +140,70 @@ def apply_suppressions(doc: Document, findings: list[Finding], config: Config,
     found = directives(doc)
     if not found:
         return findings
-    kept = []
-    for f in findings:
-        hit = [d for d in found if _covers(d, f)]
-        for d in hit:
-            d.used.add(f.rule if f.rule in d.rules else ALL)
-        if not hit:
-            kept.append(f)
+    kept = _filter(found, findings)
     if getattr(config, "report_unused_disables", False):
         kept.extend(_unused_findings(doc, found, config, display_path))
         kept.sort(key=Finding.sort_key)
     return kept
+
+
+def _filter(found: list[Directive], findings: list[Finding]) -> list[Finding]:
+    """The findings no directive covers (`_covers`); each directive's `used` gets the rules
+    it hid a finding of (ALL for a finding it hid only as a disable-all).
+
+    Worked from both sides in O((findings + directives) log findings) rather than trying every
+    directive on every finding: a finding is hidden when its start falls in the merged scopes
+    of its rule's directives or of the disable-alls; a directive used a rule when a finding
+    of that rule starts in its scope (a bisection in that rule's sorted starts)."""
+    starts: dict[str, list[int]] = {}
+    for f in findings:
+        starts.setdefault(f.rule, []).append(f.start)
+    every = sorted(f.start for f in findings)
+    for positions in starts.values():
+        positions.sort()
+    scopes: dict[str, list[tuple[int, int]]] = {}
+    for d in found:
+        if d.kind == "enable":
+            continue
+        for lo, hi in d.scope:
+            for rule in d.rules:
+                scopes.setdefault(rule, []).append((lo, hi))
+            for rule in d.rules:
+                if rule != ALL and _count(starts.get(rule, ()), lo, hi):
+                    d.used.add(rule)
+            if ALL in d.rules and _count(every, lo, hi) > sum(
+                    _count(starts.get(r, ()), lo, hi) for r in d.rules if r != ALL):
+                d.used.add(ALL)  # a finding of a rule the directive does not name
+    merged = {rule: _merge(spans) for rule, spans in scopes.items()}
+    hide_all = merged.get(ALL, ([], []))
+    return [f for f in findings if not _inside(hide_all, f.start)
+            and not _inside(merged.get(f.rule, ([], [])), f.start)]
+
+
+def _count(sorted_starts: Sequence[int], lo: int, hi: int) -> int:
+    """How many of the sorted offsets fall in [lo, hi)."""
+    return bisect_left(sorted_starts, hi) - bisect_left(sorted_starts, lo) if lo < hi else 0
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Half-open ranges merged into disjoint ones: (their starts, their ends), both sorted."""
+    los: list[int] = []
+    his: list[int] = []
+    for lo, hi in sorted(spans):
+        if lo >= hi:
+            continue
+        if los and lo <= his[-1]:
+            his[-1] = max(his[-1], hi)
+        else:
+            los.append(lo)
+            his.append(hi)
+    return los, his
+
+
+def _inside(merged: tuple[list[int], list[int]], pos: int) -> bool:
+    los, his = merged
+    k = bisect_right(los, pos) - 1
+    return k >= 0 and pos < his[k]
 
 
 def _unused_findings(doc: Document, found: list[Directive], config: Config,

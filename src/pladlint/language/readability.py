@@ -140,11 +140,33 @@ def score_text(text: str, lang: str, formula: str = CONSENSUS,
     words = ts.lexicon_count(text)
     sentences = text.count("\n") + 1
     syl = ts.syllable_count(text)
+    long = len(text) > _LONG_TEXT
+    if long:
+        _drop_word_lists()
     formulas = ENGLISH_FORMULAS if lang == "en" else SPANISH_FORMULAS if lang == "es" else {}
-    scores = {name: round(float(getattr(ts, fn)(text)), 2) for name, fn in formulas.items()}
+    scores = {}
+    for name, fn in formulas.items():
+        scores[name] = round(float(getattr(ts, fn)(text)), 2)
+        if long:
+            _drop_word_lists()
     grade = pick_grade(scores, formula) if lang == "en" else None
     ease = round(scores[spanish_formula], 1) if lang == "es" and spanish_formula in scores else None
     return Scores(words, sentences, syl, scores, grade, ease)
+
+
+# textstat keeps the word lists of its last 128 texts (`list_words`, an LRU cache): nothing
+# for a section, but a big page's whole text is hundreds of thousands of words in several
+# variants, tens of MB held until 128 more texts pass. A text that long is not scored twice,
+# so its lists are dropped after each formula (the peak then holds one formula's lists).
+_LONG_TEXT = 100_000
+
+
+def _drop_word_lists() -> None:
+    try:
+        from textstat.backend.selections._list_words import list_words
+    except ImportError:  # another textstat layout: its caches are its own business
+        return
+    getattr(list_words, "cache_clear", lambda: None)()
 
 
 @lru_cache(maxsize=65536)

@@ -6,10 +6,13 @@ Shared by jargon-unexplained and acronym-unexpanded so they agree on what a read
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from pladlint.document import abbr_tags
 from pladlint.document.model import Document
+from pladlint.positions import Ranges
 from pladlint.safe_regex import SafePattern, compile_pattern
 
 DEFAULT_GLOSSARY_PATTERNS = (
@@ -123,3 +126,51 @@ def defined_here(text: str, start: int, end: int) -> bool:
     # a list or definition-list item that starts with the term: "Biopsy: removing ...",
     # "**Stent** — a tube ...", or "Stent\n: a tube" (the line break reads as a space)
     return not text[:start].strip(" *_") and bool(_DEF_LIST.match(text[end:]))
+
+
+def defined_in_next_sentence(found: list, text: str, sentences: list[Any],
+                             glosses: "GlossIndex") -> set[str]:
+    """Terms whose use is defined again in the same or the very next sentence of the
+    paragraph: the reader gets the explanation straight away."""
+    ends = [sentence.end for sentence in sentences]
+    ordered = all(a <= b for a, b in zip(ends, ends[1:]))
+
+    def sentence_of(pos: int) -> int:  # the first sentence ending after pos
+        if ordered:
+            return bisect_right(ends, pos)
+        for k, sentence_end in enumerate(ends):
+            if pos < sentence_end:
+                return k
+        return len(sentences)
+
+    first: dict[str, int] = {}
+    out: set[str] = set()
+    for start, end, key, *_ in found:
+        if key not in first:
+            first[key] = sentence_of(start)
+        elif sentence_of(start) - first[key] <= 1 and (
+                defined_here(text, start, end) or glosses.explaining(start, end) is not None):
+            out.add(key)
+    return out
+
+
+class GlossIndex:
+    """A unit's glosses (language/glosses.py), asked for the first one, in their order, that
+    explains a mention or holds it among its explaining words. Looked up by position rather
+    than tried one by one: a long paragraph has as many glosses as mentions."""
+
+    def __init__(self, glosses: tuple[Any, ...]) -> None:
+        self.glosses = glosses
+        self.terms = Ranges((g.term_start, g.term_end, k) for k, g in enumerate(glosses))
+        self.texts = Ranges((g.text_start, g.text_end, k) for k, g in enumerate(glosses)
+                            if g.exempt)
+
+    def explaining(self, start: int, end: int) -> Any:
+        """The first gloss whose `explains(start, end)`, or None."""
+        ks = [k for _, _, k in self.terms.holding(start, end) if end > self.glosses[k].tail_start]
+        return self.glosses[min(ks)] if ks else None
+
+    def holding(self, start: int, end: int) -> Any:
+        """The first gloss whose `holds(start, end)`, or None."""
+        ks = [k for _, _, k in self.texts.holding(start, end)]
+        return self.glosses[min(ks)] if ks else None

@@ -15,13 +15,16 @@ from typing import Any
 
 from pladlint.checks.jargon.explanations import (
     DEFAULT_GLOSSARY_PATTERNS,
+    GlossIndex,
     GlossaryMatcher,
     abbr_spans,
     defined_here,
+    defined_in_next_sentence,
     front_matter_glossary,
     glossary_link_ranges,
 )
-from pladlint.language.glosses import Gloss, find_glosses
+from pladlint.language.glosses import find_glosses
+from pladlint.positions import Ranges
 from pladlint.vocab.lexicon import Term, default_lexicon
 from pladlint.vocab.rare_words import (
     everyday_noun,
@@ -66,6 +69,9 @@ class Mention:
 class JargonScan:
     mentions: list[Mention] = field(default_factory=list)
     section_words: dict[int, int] = field(default_factory=dict)
+    # (len(mentions), unexplained mentions per section) once density has been asked for
+    _counted: tuple[int, dict[int, int]] | None = field(default=None, init=False, repr=False,
+                                                        compare=False)
 
     def unexplained(self, listed: bool | None = None) -> list[Mention]:
         """Unexplained mentions; listed=True: pack terms only, False: rare words only."""
@@ -78,9 +84,20 @@ class JargonScan:
         words = self.section_words.get(section, 0)
         if not words:
             return 0.0
-        hits = acronyms + sum(1 for m in self.mentions
-                              if m.section == section and m.explained is None)
-        return round(100 * hits / words, 2)
+        return round(100 * (acronyms + self._unexplained_in(section)) / words, 2)
+
+    def _unexplained_in(self, section: int) -> int:
+        # Counted for every section in one pass, the first time: counting one section's
+        # mentions per call made the density of all sections quadratic in the page's length.
+        # The scan is complete when it is read; the length check guards a later append.
+        counted = self._counted
+        if counted is None or counted[0] != len(self.mentions):
+            per: dict[int, int] = {}
+            for m in self.mentions:
+                if m.explained is None:
+                    per[m.section] = per.get(m.section, 0) + 1
+            counted = self._counted = (len(self.mentions), per)
+        return counted[1].get(section, 0)
 
 
 def scan(ctx: Any, rare_zipf: float | None = None) -> JargonScan:
@@ -122,7 +139,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
                 # a link whose whole text is the term leads to a page about it:
                 # "[Monoclonal Antibodies](https://www.cancer.gov/.../immunotherapy)"
                 named.setdefault(link.unit, []).append((link.prose_start, link.prose_end))
-    abbrs = abbr_spans(doc)
+    abbr_ranges = Ranges(abbr_spans(doc))
     lower_seen: set[str] = set()
     for ua in ctx.analysis:  # map and filter run in C: every token of the page passes here
         lower_seen.update(filter(str.islower, map(_TEXT, ua.tokens)))
@@ -151,15 +168,22 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
         found = found_by_unit[ui]
         if not found:
             continue
-        ranges = glossary_ranges.get(ui, ())
-        glosses = find_glosses(unit.text)
-        defined_next = _defined_in_next_sentence(found, unit.text, analysis.sentences, glosses)
+        # Only the ranges that hold a mention decide anything about it (the `any` tests of
+        # _how_explained): they are looked up, not scanned, so a paragraph of many links
+        # is not quadratic.
+        ranges = Ranges(glossary_ranges.get(ui, ()))
+        site_ranges = Ranges(linked.get(ui, ()) if options.site_links else ())
+        named_ranges = Ranges(named.get(ui, ()) if options.site_links else ())
+        glosses = GlossIndex(find_glosses(unit.text))
+        defined_next = defined_in_next_sentence(found, unit.text, analysis.sentences, glosses)
         for start, end, key, term, z, aliases in found:
-            site = linked.get(ui, ()) if options.site_links else ()
-            if options.site_links and ui in named:
-                site = [*site, *((a, b) for a, b in named[ui] if _whole(unit.text, a, b, start, end))]
+            site = site_ranges.holding(start, end)
+            if named_ranges:
+                site += [(a, b) for a, b in named_ranges.holding(start, end)
+                         if _whole(unit.text, a, b, start, end)]
             how, detail = _how_explained(unit, start, end, key, aliases, glossary, explained,
-                                         ranges, site, glosses, abbrs, defined_next)
+                                         ranges.holding(start, end), site, glosses, abbr_ranges,
+                                         defined_next)
             if how is not None and how != "in-explanation":
                 explained.add(key)
                 explained.update(aliases)
@@ -296,7 +320,7 @@ def _heading_words(heading: bool, tokens: list[Any]) -> set[str]:
 
 def _how_explained(unit: Any, start: int, end: int, key: str, aliases: tuple[str, ...],
                    glossary: set[str], explained: set[str], ranges: Any, linked: Any,
-                   glosses: tuple[Gloss, ...], abbrs: list[tuple[int, int]],
+                   glosses: GlossIndex, abbrs: Ranges,
                    defined_next: set[str]) -> tuple[str | None, str | None]:
     """How the mention at [start, end) of `unit` is explained (None: it is not), and the
     explaining words when they are on the page."""
@@ -308,14 +332,14 @@ def _how_explained(unit: Any, start: int, end: int, key: str, aliases: tuple[str
         return "glossary-link", None
     if any(a <= start and end <= b for a, b in linked):
         return "link", None  # "[aromatase inhibitors](/types/breast/hormone-therapy)"
-    for g in glosses:
-        if g.explains(start, end):
-            return "inline", unit.text[g.text_start : g.text_end].strip()
-    for g in glosses:
-        if g.holds(start, end):
-            if g.names:  # "the gums (gingiva)", "radiotherapy, also called radiation therapy"
-                return "inline", unit.text[g.term_start : g.term_end].strip()
-            return "in-explanation", unit.text[g.term_start : g.term_end].strip()
+    g = glosses.explaining(start, end)
+    if g is not None:
+        return "inline", unit.text[g.text_start : g.text_end].strip()
+    g = glosses.holding(start, end)
+    if g is not None:
+        if g.names:  # "the gums (gingiva)", "radiotherapy, also called radiation therapy"
+            return "inline", unit.text[g.term_start : g.term_end].strip()
+        return "in-explanation", unit.text[g.term_start : g.term_end].strip()
     if defined_here(unit.text, start, end) or (
             unit.kind == "list_item" and _LIST_LABEL.match(unit.text[:start])
             and _LABEL_END.match(unit.text[end:])):
@@ -325,27 +349,6 @@ def _how_explained(unit: Any, start: int, end: int, key: str, aliases: tuple[str
     if key in defined_next:
         return "inline", None  # "... have a biopsy. A biopsy is a procedure in which ..."
     return None, None
-
-
-def _defined_in_next_sentence(found: list, text: str, sentences: list[Any],
-                              glosses: tuple[Gloss, ...]) -> set[str]:
-    """Terms whose use is defined again in the same or the very next sentence of the
-    paragraph: the reader gets the explanation straight away."""
-    def sentence_of(pos: int) -> int:
-        for k, sentence in enumerate(sentences):
-            if pos < sentence.end:
-                return k
-        return len(sentences)
-
-    first: dict[str, int] = {}
-    out: set[str] = set()
-    for start, end, key, *_ in found:
-        if key not in first:
-            first[key] = sentence_of(start)
-        elif sentence_of(start) - first[key] <= 1 and (
-                defined_here(text, start, end) or any(g.explains(start, end) for g in glosses)):
-            out.add(key)
-    return out
 
 
 def _title_cased(listed: str, tokens: list[Any]) -> bool:
@@ -364,8 +367,8 @@ _LABEL_END = re.compile(r"^[*_]*\.\s+\S")
 _SITE_URL = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//|#)\S", re.I)
 
 
-def _in_abbr(span: Any, abbrs: list[tuple[int, int]]) -> bool:
-    return any(a <= span.start and span.end <= b for a, b in abbrs)
+def _in_abbr(span: Any, abbrs: Ranges) -> bool:
+    return bool(abbrs.holding(span.start, span.end))
 
 
 def section_jargon_density(ctx: Any, section: int) -> float | None:

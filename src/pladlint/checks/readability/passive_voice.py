@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from pladlint.checks.base import Option, Rule, Severity, Violation
+from pladlint.checks.readability.quotes import QuoteState
 from pladlint.vocab.frequency import zipf
 from pladlint.vocab.packs import PackError, load_pack, require
 
@@ -23,7 +24,6 @@ _PACK = "passive-voice.yml"
 EXCERPT = 60
 MIN_SHARE_WORDS = 4  # sentences shorter than this (list items, labels) are not counted
 RARE_VERB_ZIPF = 2.5  # an adjective whose verb's "-ing" is rarer is no participle ("ragged")
-_QUOTES = '"\u201c\u201d'
 _BE = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "'re", "'m"})
 _GET = frozenset({"get", "gets", "got", "gotten", "getting"})
 _MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "shall",
@@ -139,12 +139,14 @@ def _low(token: Any) -> str:
     return token.text.lower().replace("\u2019", "'")
 
 
-def find_passives(tokens: tuple[Any, ...], pack: PassivePack, text: str = "") -> list[Passive]:
-    """The passives of a sentence, in order."""
+def find_passives(tokens: tuple[Any, ...], pack: PassivePack, text: str = "",
+                  quotes: QuoteState | None = None) -> list[Passive]:
+    """The passives of a sentence, in order (`quotes`: the unit's, shared by its sentences)."""
     low, out, n = [_low(t) for t in tokens], [], len(tokens)
+    quotes = quotes or QuoteState(text)
     for i, word in enumerate(low):
         is_get = word in _GET
-        if not (word in _BE or is_get) or _quoted(text, tokens[i].start):  # a quotation
+        if not (word in _BE or is_get) or quotes.inside(tokens[i].start):  # a quotation
             continue
         j = i + 1
         while j < n and j - i <= 3 and _is_adverb(low[j]):
@@ -187,17 +189,6 @@ def find_passives(tokens: tuple[Any, ...], pack: PassivePack, text: str = "") ->
                            lemmas[0] if len(set(lemmas)) == 1 else None, agent,
                            after if after in _PARTICLES and low[j + 2:j + 3] != ["to"] else ""))
     return out
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether offset `at` of the unit's `text` is inside double quotes (a quotation that
-    began in an earlier paragraph ends with a closing curly quote and no opening one)."""
-    opened = False
-    for ch in text[:at]:
-        if ch in _QUOTES:
-            opened = ch == "\u201c" or (ch == '"' and not opened)
-    ahead = [i for i in (text.find("\u201c", at), text.find("\u201d", at)) if i >= 0]
-    return opened or (bool(ahead) and text[min(ahead)] == "\u201d")
 
 
 def active_verb(p: Passive, person: str) -> str | None:
@@ -303,8 +294,9 @@ def passive_scan(ctx: Any) -> PassiveScan:
     for ui, unit in enumerate(ctx.doc.units):
         if unit.kind == "heading":
             continue
+        quotes = QuoteState(unit.text)
         for sentence in ctx.analysis[ui].sentences:
-            found = find_passives(sentence.tokens, pack, unit.text)
+            found = find_passives(sentence.tokens, pack, unit.text, quotes)
             if found:
                 hits.append((ui, sentence, found))
             if sentence.words >= MIN_SHARE_WORDS:

@@ -18,13 +18,16 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from pladlint.checks.base import Rule, Severity, Violation
+from pladlint.checks.readability.person_first_pack import (
+    Label,
+    PersonFirstPack,
+    Phrase,
+    load_person_first,
+)
+from pladlint.checks.readability.quotes import QuoteCounts
 from pladlint.language.inflection import inflect_alternatives
 from pladlint.language.names import capitalised_in_mid_sentence
-from pladlint.vocab.packs import PackError, load_pack, require
 
-PACK = "person-first.yml"
-_USES = {"noun", "adjective", "predicative", "collective"}
-_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?|[^\w\s]")
 _BE_TAG = {"is": "VBZ", "are": "VBP", "am": "VBP", "was": "VBD", "were": "VBD", "be": "VB",
            "been": "VBN"}  # "is afflicted with" -> "has" (VBZ)
 _CLITIC_BE = {"'s", "'re", "'m"}
@@ -39,91 +42,6 @@ _PREPOSITIONS = set("as after before from of without by for about while when des
                     "through against into than like".split()) | {""}
 _VICTIM = "casts people as victims of their condition"
 _DISEASE = re.compile(r"(itis|omas?|a?emia|osis|pathy|plegia|algia|trophy|epsy)$")
-
-
-@dataclass(frozen=True)
-class Label:
-    words: tuple[str, ...]
-    plural: str | None  # the plural noun as written ("diabetics"); None for phrases
-    condition: str  # "diabetes", "a substance use disorder"
-    people: str  # the condition after "people with"
-    uses: frozenset[str]
-    modifiers: dict[str, str]
-    needs_modifier: bool
-    safe: bool
-    source: str
-
-
-@dataclass(frozen=True)
-class Phrase:
-    words: tuple[str, ...]
-    form: str  # verb | participle
-    plain: str
-    attributive: str | None
-    why: str
-    unless: frozenset[str]  # words near it that show it is not about a person
-    safe: bool
-    source: str
-
-
-@dataclass(frozen=True)
-class PersonFirstPack:
-    labels: dict[str, tuple[Label, ...]]  # by first word, singular and plural
-    phrases: tuple[Phrase, ...]
-    person_nouns: frozenset[str]
-    victim_nouns: frozenset[str]
-    victim_always: frozenset[str]
-    conditions: frozenset[str]
-    events: frozenset[str]
-    victims_source: str
-
-
-@lru_cache(maxsize=1)
-def load_person_first() -> PersonFirstPack:
-    data = load_pack(PACK)
-    sources = {str(k): str(v) for k, v in require(data, "sources", dict, PACK).items()}
-    labels: dict[str, tuple[Label, ...]] = {}
-    for n, raw in enumerate(require(data, "labels", list, PACK)):
-        where = f"{PACK}: labels[{n}]"
-        label = str(require(raw, "label", str, where)).lower()
-        condition = str(require(raw, "condition", str, where))
-        if not (uses := frozenset(require(raw, "uses", list, where))) <= _USES:
-            raise PackError(f"{where}: uses must be among {sorted(_USES)}")
-        words = tuple(label.split())
-        entry = Label(words, label + ("es" if label.endswith("s") else "s") if len(words) == 1
-                      else None, condition,
-                      str(raw.get("plural") or re.sub(r"^an? ", "", condition)), uses,
-                      {str(k): str(v) for k, v in (raw.get("modifiers") or {}).items()},
-                      bool(raw.get("needs-modifier", False)), raw.get("safe") is True,
-                      _source(raw, where, sources))
-        for key in filter(None, (words[0], entry.plural)):
-            labels[key] = labels.get(key, ()) + (entry,)
-    phrases = []
-    for n, raw in enumerate(require(data, "phrases", list, PACK)):
-        where = f"{PACK}: phrases[{n}]"
-        form = require(raw, "form", str, where)
-        if form not in ("verb", "participle"):
-            raise PackError(f"{where}: form must be 'verb' or 'participle'")
-        phrases.append(Phrase(tuple(_WORDS.findall(require(raw, "phrase", str, where).lower())),
-                              form, str(require(raw, "plain", str, where)),
-                              raw.get("attributive"), str(raw.get("why") or
-                                                          "casts the person as a victim"),
-                              frozenset(raw.get("unless") or ()), raw.get("safe") is True,
-                              _source(raw, where, sources)))
-    victims = require(data, "victims", dict, PACK)
-    low = lambda key: frozenset(str(w).lower() for w in require(victims, key, list, PACK))  # noqa: E731
-    return PersonFirstPack(labels, tuple(phrases),
-                           frozenset(str(w).lower() for w in require(data, "person-nouns", list,
-                                                                      PACK)),
-                           low("nouns"), low("always-report"), low("conditions"), low("events"),
-                           _source(victims, f"{PACK}: victims", sources))
-
-
-def _source(raw: dict, where: str, sources: dict[str, str]) -> str:
-    source = str(require(raw, "source", str, where))
-    if source not in sources:
-        raise PackError(f"{where}: unknown source '{source}'")
-    return source
 
 
 @dataclass
@@ -169,12 +87,11 @@ class PersonFirstLanguage(Rule):
         seen: set[tuple[int, str]] = set()
         for ui, unit in enumerate(ctx.doc.units):
             tokens = ctx.analysis[ui].tokens
+            quotes = QuoteCounts(unit.text)
             for hit in find_hits(tokens, pack):
                 start, end = tokens[hit.first].start, tokens[hit.last - 1].end
-                said = unit.text[:start]  # a quotation is not the writer's to reword
-                if (unit.section, hit.key) in seen or said.count('"') % 2 or \
-                        said.count("\u201c") > said.count("\u201d"):
-                    continue
+                if (unit.section, hit.key) in seen or quotes.open_at(start):
+                    continue  # a quotation is not the writer's to reword
                 seen.add((unit.section, hit.key))
                 yield Violation(
                     unit.source_span(start, end), f"'{unit.text[start:end]}' {hit.why}; say "
@@ -326,12 +243,17 @@ def _victim(tokens, low, i: int, pack: PersonFirstPack) -> Hit | None:
 
 
 def _phrase(tokens, low, i: int, pack: PersonFirstPack) -> Hit | None:
-    for p in pack.phrases:
+    # Only the phrases whose first word is this token's lemma (verbs) or this word
+    # (participles) can match: looking them up, rather than trying every phrase at every
+    # word, keeps the rule's cost per word flat however long the pack grows.
+    starts = pack.phrase_starts
+    candidates = starts.get(("verb", tokens[i].lemma), ()) + starts.get(("participle", low[i]), ())
+    for k in sorted(candidates) if candidates else ():  # pack order: the first match wins
+        p = pack.phrases[k]
         n = len(p.words)
         if i + n > len(tokens) or not all(_adjacent(tokens, j, j + 1) for j in range(i, i + n - 1)):
             continue
-        first_ok = tokens[i].lemma == p.words[0] if p.form == "verb" else low[i] == p.words[0]
-        if not first_ok or tuple(low[i + 1:i + n]) != p.words[1:]:
+        if tuple(low[i + 1:i + n]) != p.words[1:]:
             continue
         if _is_name(tokens, i, i + n) or _in_compound(tokens, i, i + n) or (
                 p.unless & set(low[max(0, i - 6):i] + low[i + n:i + n + 3])):
