@@ -76,7 +76,7 @@ def test_every_section_with_a_sentence_gets_a_difficulty_even_a_one_sentence_pag
     assert (spot["line"], spot["column"], spot["end_line"]) == (1, 1, 1)
     assert spot["end_column"] == len(HARD) + 1
     assert "unfamiliar words" in spot["why"]
-    assert set(spot["parts"]) == set(features(Counts()))
+    assert "parts" not in spot  # every part: explain-difficulty
 
 
 def test_hotspots_rank_unfamiliar_words_above_plain_length(tmp_path):

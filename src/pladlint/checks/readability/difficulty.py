@@ -177,14 +177,15 @@ HOTSPOTS = 3  # hardest sentences listed per section in the JSON report
 
 def section_hotspots(ctx: Any, section: int) -> list[dict]:
     """`hotspots` of the JSON section summary: its hardest sentences, hardest first, each with
-    where it is, its difficulty and its parts."""
+    where it is, its difficulty and what raises it most (`explain-difficulty` has every
+    part: a page of thousands of sections would carry six numbers more per sentence)."""
     if ctx.language != "en":
         return []
     out = []
     for s in hardest_sentences(ctx, (section,), HOTSPOTS):
         h = hotspot(ctx, s)
         out.append({k: h[k] for k in ("line", "column", "end_line", "end_column", "words",
-                                      "difficulty", "why", "parts", "excerpt")})
+                                      "difficulty", "why", "excerpt")})
     return out
 
 
