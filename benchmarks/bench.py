@@ -248,16 +248,16 @@ def big_pages(env: dict, work: Path, python: str) -> dict:
 
 def lsp_relint(python: str, env: dict, work: Path) -> dict | None:
     """The editor server's re-lint of a 1,600-word page, didChange to diagnostics, from
-    benchmarks/lsp_relint.py: `measure(python, env, work) -> {"ms": float, ...}`. None when
-    that module or function is missing or fails (the table then says "not measured"); this
-    adapter is the one place that knows its interface."""
+    benchmarks/lsp_relint.py: `measure(edits, words, work, env, python)`, whose median is
+    the figure. None when that module or function is missing or fails (the table then says
+    "not measured"); this adapter is the one place that knows its interface."""
     try:
         from lsp_relint import measure  # type: ignore[import-not-found]
     except ImportError:
         return None
     try:
-        found = measure(python, env, work)
-        return {**found, "ms": float(found["ms"])}
+        found = measure(edits=20, words=1600, work=work / "lsp", env=env, python=python)
+        return {**found, "ms": float(found["median_ms"])}
     except Exception as exc:  # a broken helper must not lose the rest of the run
         print(f"  lsp_relint failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return None
@@ -345,8 +345,11 @@ def targets_table(rows: dict, one: dict | None, big: dict | None, lsp: dict | No
     else:
         add("10,000 headings in one file", missing, "≤ 5 s per MB", None)
     if lsp:
-        add("editor server re-lint, 1,600-word page (didChange → diagnostics)",
-            f"{lsp['ms']:.0f} ms", "≤ 100 ms", lsp["ms"] <= 100)
+        add("editor server re-lint, 1,600-word page (didChange → diagnostics, warm)",
+            f"{lsp['ms']:.0f} ms median of {lsp.get('edits', '?')} edits (best "
+            f"{lsp.get('best_ms', lsp['ms']):.0f}, worst {lsp.get('worst_ms', lsp['ms']):.0f}; "
+            f"{lsp.get('words', '?')} words, {lsp.get('diagnostics', '?')} diagnostics)",
+            "≤ 100 ms", lsp["ms"] <= 100)
     else:
         add("editor server re-lint, 1,600-word page", "skipped" if skipped_lsp else missing,
             "≤ 100 ms", None)
