@@ -133,3 +133,17 @@ def test_the_html_report_shows_page_and_section_difficulty(tmp_path):
     html = out.read_text(encoding="utf-8")
     difficulty = run_json(tmp_path, f"# Summary\n\n{HARD} {HARD}\n")["difficulty"]
     assert html.count("Difficulty (0-100)") == 2 and f"<td>{difficulty:.1f}</td>" in html
+
+
+def test_the_value_alone_is_the_scored_value():
+    import random
+
+    model = difficulty_model()
+    rng = random.Random(7)
+    for _ in range(500):
+        words = rng.randint(1, 60)
+        counts = Counts(words=words, sentences=rng.randint(1, 4),
+                        unfamiliarity=rng.uniform(0, words * 3), numbers=rng.randint(0, 6),
+                        jargon=rng.randint(0, 8), acronyms=rng.randint(0, 4),
+                        hard_words=rng.randint(0, 3))
+        assert model.value(counts) == model.score(counts).value

@@ -11,7 +11,7 @@ writer sees why a sentence scores high. The rating scale (people's 1-6) is mappe
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pladlint.vocab.packs import PackError, load_pack, require
@@ -32,7 +32,11 @@ class Counts:
     hard_words: int = 0  # formal words with a plain alternative (complex-word's list)
 
     def __add__(self, other: "Counts") -> "Counts":
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        # spelled out: sections sum thousands of these, and a loop over fields() is slow
+        return Counts(self.words + other.words, self.sentences + other.sentences,
+                      self.unfamiliarity + other.unfamiliarity, self.numbers + other.numbers,
+                      self.jargon + other.jargon, self.acronyms + other.acronyms,
+                      self.hard_words + other.hard_words)
 
 
 def features(c: Counts) -> dict[str, float]:
@@ -100,15 +104,23 @@ class DifficultyModel:
     scale: float  # difficulty points per rating point
     low: float  # the rating that maps to 0
 
+    def value(self, counts: Counts) -> float:
+        """The difficulty alone (what `score` gives as `.value`), without its parts."""
+        values = features(counts)
+        total = self.intercept
+        for w in self.weights:
+            total += w.weight * (TRANSFORMS[w.transform](values[w.feature]) - w.mean) / w.spread
+        return round(min(100.0, max(0.0, (total - self.low) * self.scale)), 1)
+
     def score(self, counts: Counts) -> Difficulty:
         values = features(counts)
         parts = []
         total = self.intercept
         for w in self.weights:
-            x = TRANSFORMS[w.transform](values[w.feature])
-            rating = w.weight * (x - w.mean) / w.spread
+            value = values[w.feature]
+            rating = w.weight * (TRANSFORMS[w.transform](value) - w.mean) / w.spread
             total += rating
-            parts.append(Part(w.feature, round(values[w.feature], 3), rating * self.scale))
+            parts.append(Part(w.feature, round(value, 3), rating * self.scale))
         value = min(100.0, max(0.0, (total - self.low) * self.scale))
         parts.sort(key=lambda p: (-p.points, p.feature))
         return Difficulty(round(value, 1), tuple(parts))

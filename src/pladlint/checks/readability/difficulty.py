@@ -9,6 +9,7 @@ the model applied to its summed counts, so it reads like a typical sentence of t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from pladlint.vocab.plain_words import complex_lexicon
 from pladlint.vocab.rare_words import pronunciation_tokens
 
 
+_DIGIT = re.compile(r"\d")
 MIN_REASON_POINTS = 2.0  # difficulty points a part must add to be named as a reason
 
 
@@ -31,7 +33,11 @@ class ScoredSentence:
     section: int
     sentence: Any  # language.analysis.Sentence
     counts: Counts
-    difficulty: Difficulty
+    value: float  # its difficulty; the parts are worked out only for the sentences shown
+
+    @property
+    def difficulty(self) -> Difficulty:
+        return difficulty_model().score(self.counts)
 
 
 @dataclass
@@ -67,7 +73,7 @@ def sentence_counts(ctx: Any, model: DifficultyModel | None = None,
             out.append((ui, s, Counts(
                 words=len(words), sentences=1,
                 unfamiliarity=sum(model.familiar_zipf - z for z in freq if z < model.familiar_zipf),
-                numbers=sum(1 for w in words if any(ch.isdigit() for ch in w)),
+                numbers=sum(1 for w in words if _DIGIT.search(w)),
                 jargon=_within(jargon.get(ui, []), s),
                 acronyms=_within(acronyms.get(ui, []), s),
                 hard_words=_within(hard.get(ui, []), s),
@@ -89,7 +95,7 @@ def difficulty_scan(ctx: Any) -> DifficultyScan:
             # in a section that has nothing else, so that every section gets a difficulty
             labels[section] = labels[section] + counts if section in labels else counts
             continue
-        sentences.append(ScoredSentence(ui, section, s, counts, model.score(counts)))
+        sentences.append(ScoredSentence(ui, section, s, counts, model.value(counts)))
         totals[section] = totals[section] + counts if section in totals else counts
     for section, counts in labels.items():
         totals.setdefault(section, counts)
@@ -140,8 +146,8 @@ def hardest_sentences(ctx: Any, sections: list[int] | tuple[int, ...],
     for s in mine[1:]:
         total = total + s.counts
     overall = difficulty_model().score(total).value
-    ranked = sorted(mine, key=lambda s: (-s.difficulty.value, s.unit, s.sentence.start))
-    return [s for i, s in enumerate(ranked[:limit]) if i == 0 or s.difficulty.value >= overall]
+    ranked = sorted(mine, key=lambda s: (-s.value, s.unit, s.sentence.start))
+    return [s for i, s in enumerate(ranked[:limit]) if i == 0 or s.value >= overall]
 
 
 def sentence_location(ctx: Any, sentence: Any) -> dict:
@@ -161,9 +167,10 @@ def sentence_location(ctx: Any, sentence: Any) -> dict:
 def hotspot(ctx: Any, scored: ScoredSentence) -> dict:
     """A hard sentence: where it is, its difficulty, and the parts that raise it most."""
     out = sentence_location(ctx, scored.sentence)
-    out["difficulty"] = scored.difficulty.value
-    out["parts"] = {p.feature: round(p.points, 1) for p in scored.difficulty.parts}
-    out["why"] = reasons(scored.difficulty)
+    detail = scored.difficulty
+    out["difficulty"] = detail.value
+    out["parts"] = {p.feature: round(p.points, 1) for p in detail.parts}
+    out["why"] = reasons(detail)
     return out
 
 
