@@ -59,10 +59,7 @@ def explain_term(word: str, page: Path | None, config_path: Path | None, audienc
         report = term_report(word, config, page)
     except (ConfigError, PackError, TermReportError) as exc:
         fail(str(exc))
-    if fmt == "json":
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
-    else:
-        click.echo(report_text(report))
+    _echo(report, fmt, report_text)
 
 
 @click.command("explain-difficulty")
@@ -82,10 +79,13 @@ def explain_difficulty(page: Path, line: int | None, config_path: Path | None, f
         report = difficulty_report(page, config, line)
     except (ConfigError, PackError, TermReportError) as exc:
         fail(str(exc))
-    if fmt == "json":
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
-    else:
-        click.echo(report_text(report))
+    _echo(report, fmt, report_text)
+
+
+def _echo(report: dict, fmt: str, as_text) -> None:
+    """An explain command's report: JSON for tools, `as_text(report)` for people."""
+    click.echo(json.dumps(report, indent=2, ensure_ascii=False) if fmt == "json"
+               else as_text(report))
 
 
 def explain_text(rule) -> str:
