@@ -141,3 +141,29 @@ def test_syllable_table_fills_on_lookup() -> None:
 def test_lint_twice_same_result() -> None:
     first = lint_text(_PAGE, today=TODAY)
     assert lint_text(_PAGE, today=TODAY) == first
+
+
+_SENT_PIECES = ["Word", "word", ".", "!", "?", "...", ")", "(", '"', "“", "”", "'", " ", "  ",
+                "\n", "\n\n", "•", "-", ",", ";", "2.5", "e.g.", "Dr.", "¿", "。", "｡", "x",
+                ".)", '."', "U.S.", "—", "*", "[1]", ":"]
+
+
+def test_sentence_starts_equal_spacy_sentencizer() -> None:
+    """analysis._sentence_starts splits a token array as spaCy's sentencizer and Doc.sents do."""
+    from spacy.attrs import IS_PUNCT, ORTH
+
+    from pladlint.language import analysis
+    from pladlint.language.pipeline import get_pipeline
+
+    rng = random.Random(18)
+    for lang in ("en", "es"):
+        nlp = get_pipeline(lang)
+        assert analysis._own_sentencizer(nlp)
+        final = {nlp.vocab.strings[c] for c in analysis._final_punctuation(nlp)}
+        texts = ["", " ", "."] + [
+            "".join(rng.choice(_SENT_PIECES) + rng.choice(["", " ", " "]) for _ in
+                    range(rng.randint(1, 30))) for _ in range(1500)]
+        for text, sdoc in zip(texts, nlp.pipe(texts)):
+            rows = sdoc.to_array([ORTH, IS_PUNCT]).tolist() if len(sdoc) else []
+            expected = [(s.start, s.end) for s in sdoc.sents]
+            assert analysis._sentence_starts(rows, final) == expected, text
