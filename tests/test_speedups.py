@@ -167,3 +167,41 @@ def test_sentence_starts_equal_spacy_sentencizer() -> None:
             rows = sdoc.to_array([ORTH, IS_PUNCT]).tolist() if len(sdoc) else []
             expected = [(s.start, s.end) for s in sdoc.sents]
             assert analysis._sentence_starts(rows, final) == expected, text
+
+
+def _formula_line_as_written_before(s) -> str | None:
+    """readability.formula_line before it looked up each token's stripped text."""
+    from pladlint.language.readability import MIN_SENTENCE_WORDS
+
+    if sum(1 for t in s.tokens if t.is_word) < MIN_SENTENCE_WORDS:
+        return None
+    parts = []
+    tokens = s.tokens + s.trailing if s.trailing else s.tokens
+    last = len(tokens) - 1
+    for i, t in enumerate(tokens):
+        text = t.text
+        if i < last or not t.is_word:
+            if i < last:
+                text = text.replace(".", "").replace("!", "").replace("?", "")
+        else:
+            text = text.replace(".", "")
+        if text:
+            parts.append(text)
+    line = " ".join(parts)
+    if line[-1:] not in ".!?":
+        line += "."
+    return line
+
+
+def test_formula_line_equals_the_line_written_before() -> None:
+    from pladlint.language.analysis import Sentence
+
+    rng = random.Random(85)
+    pieces = ["word", "U.S.", ".", "!", "?", "?!", "e.g.", "...", "a", "(", ")", "x!", "",
+              "2.5", "“", "”", "•", "-"]
+    for _ in range(4000):
+        tokens = [Token(text, text.lower(), 0, len(text), any(c.isalnum() for c in text))
+                  for text in (rng.choice(pieces) for _ in range(rng.randint(1, 12)))]
+        cut = rng.randint(0, len(tokens))
+        s = Sentence(0, 0, 1, tuple(tokens[:cut]), tuple(tokens[cut:]))
+        assert formula_line(s) == _formula_line_as_written_before(s), tokens
