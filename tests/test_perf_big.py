@@ -282,3 +282,23 @@ def test_section_at_bisects_to_the_section_the_walk_found():
                     break
                 walked = section
             assert doc.section_at(offset) is walked
+
+
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True
+
+
+def test_start_words_skip_only_tokens_where_nothing_starts():
+    """find_hits skips a token whose word and lemma start no label, victim noun or phrase;
+    with every token tried, it finds the same."""
+    import dataclasses
+
+    pack = person_first.load_person_first()
+    tried = dataclasses.replace(pack, start_words=_Everything(), start_lemmas=_Everything())
+    text = PAGE + "\n".join(f"{w.title()} and {w}; the {w} are {w}. Type 2 {w} patients."
+                            for w in sorted(pack.start_words | pack.start_lemmas))
+    ctx = build_context(parse_document(Path("p.md"), text), Config())
+    fast = [[vars(h) for h in find_hits(ua.tokens, pack)] for ua in ctx.analysis]
+    assert fast == [[vars(h) for h in find_hits(ua.tokens, tried)] for ua in ctx.analysis]
+    assert sum(map(len, fast)) >= 40

@@ -141,3 +141,122 @@ def test_syllable_table_fills_on_lookup() -> None:
 def test_lint_twice_same_result() -> None:
     first = lint_text(_PAGE, today=TODAY)
     assert lint_text(_PAGE, today=TODAY) == first
+
+
+_SENT_PIECES = ["Word", "word", ".", "!", "?", "...", ")", "(", '"', "“", "”", "'", " ", "  ",
+                "\n", "\n\n", "•", "-", ",", ";", "2.5", "e.g.", "Dr.", "¿", "。", "｡", "x",
+                ".)", '."', "U.S.", "—", "*", "[1]", ":"]
+
+
+def test_sentence_starts_equal_spacy_sentencizer() -> None:
+    """analysis._sentence_starts splits a token array as spaCy's sentencizer and Doc.sents do."""
+    from spacy.attrs import IS_PUNCT, ORTH
+
+    from pladlint.language import analysis
+    from pladlint.language.pipeline import get_pipeline
+
+    rng = random.Random(18)
+    for lang in ("en", "es"):
+        nlp = get_pipeline(lang)
+        assert analysis._own_sentencizer(nlp)
+        final = {nlp.vocab.strings[c] for c in analysis._final_punctuation(nlp)}
+        texts = ["", " ", "."] + [
+            "".join(rng.choice(_SENT_PIECES) + rng.choice(["", " ", " "]) for _ in
+                    range(rng.randint(1, 30))) for _ in range(1500)]
+        for text, sdoc in zip(texts, nlp.pipe(texts)):
+            rows = sdoc.to_array([ORTH, IS_PUNCT]).tolist() if len(sdoc) else []
+            expected = [(s.start, s.end) for s in sdoc.sents]
+            assert analysis._sentence_starts(rows, final) == expected, text
+
+
+def _formula_line_as_written_before(s) -> str | None:
+    """readability.formula_line before it looked up each token's stripped text."""
+    from pladlint.language.readability import MIN_SENTENCE_WORDS
+
+    if sum(1 for t in s.tokens if t.is_word) < MIN_SENTENCE_WORDS:
+        return None
+    parts = []
+    tokens = s.tokens + s.trailing if s.trailing else s.tokens
+    last = len(tokens) - 1
+    for i, t in enumerate(tokens):
+        text = t.text
+        if i < last or not t.is_word:
+            if i < last:
+                text = text.replace(".", "").replace("!", "").replace("?", "")
+        else:
+            text = text.replace(".", "")
+        if text:
+            parts.append(text)
+    line = " ".join(parts)
+    if line[-1:] not in ".!?":
+        line += "."
+    return line
+
+
+def test_formula_line_equals_the_line_written_before() -> None:
+    from pladlint.language.analysis import Sentence
+
+    rng = random.Random(85)
+    pieces = ["word", "U.S.", ".", "!", "?", "?!", "e.g.", "...", "a", "(", ")", "x!", "",
+              "2.5", "“", "”", "•", "-"]
+    for _ in range(4000):
+        tokens = [Token(text, text.lower(), 0, len(text), any(c.isalnum() for c in text))
+                  for text in (rng.choice(pieces) for _ in range(rng.randint(1, 12)))]
+        cut = rng.randint(0, len(tokens))
+        s = Sentence(0, 0, 1, tuple(tokens[:cut]), tuple(tokens[cut:]))
+        assert formula_line(s) == _formula_line_as_written_before(s), tokens
+
+
+_STAT_PIECES = ["hazard ratio", "HAZARD RATIOS", "Hazard", " ratio", "HR", "hr", "RR", "OR", "or",
+                "CI", "ci", "95%", "95 %", "confidence", " interval", "p", "P", " = ", "<", "≤",
+                "0.05", ".", "value", "-value", "SD", "IQR", "standard", " error", " deviation",
+                "risk ratio", "odds", "\u212a", "\u017f", "\u0130", "\u0131", "é", "’", " ", ": ",
+                "relative risk", "interquartile range", "1.2", "ſtandard error", "Odds Ratio"]
+_EXTRA_PATTERNS = [r"(?i)kelvin|\bsix\b", r"ab(?:cd|ef)gh|x(?-i:YZ)", r"(?:a|b)c+d", r"a(?=bc)d?",
+                   r"(?x) s t a n d ard", r"[ab]|cd", r"(?!zz)q", r"", r"(ab)\1", r"(?-i:Kk)iS"]
+
+
+def test_regex_anchors_never_skip_a_text_the_pattern_matches() -> None:
+    """A statistic's pattern is skipped only where it cannot match (regex_anchors)."""
+    import re
+
+    from pladlint.checks.readability import number_clarity
+    from pladlint.checks.readability.regex_anchors import anchors, may_match
+
+    patterns = [s.pattern for s in number_clarity._pack().stats] + [
+        re.compile(p, re.IGNORECASE) for p in _EXTRA_PATTERNS] + [
+        re.compile(p) for p in _EXTRA_PATTERNS]
+    needs = [anchors(p) for p in patterns]
+    assert all(n is not None for n in needs[:8])  # each statistic has literal text to look for
+    rng = random.Random(108)
+    skipped = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(_STAT_PIECES) for _ in range(rng.randint(0, 8)))
+        for pattern, need in zip(patterns, needs):
+            if pattern.search(text):
+                assert may_match(need, text), (pattern.pattern, text)
+            else:
+                skipped += not may_match(need, text)
+    assert skipped > 10000
+
+
+def test_the_characters_that_fold_onto_ascii_are_all_listed() -> None:
+    import re
+
+    from pladlint.checks.readability.regex_anchors import _FOLDS_TO_ASCII
+
+    ascii_ignoring_case = re.compile("[\x00-\x7f]", re.IGNORECASE)
+    folding = "".join(chr(i) for i in range(128, 0x110000) if ascii_ignoring_case.fullmatch(chr(i))
+                      or any(c.isascii() for c in chr(i).lower()))
+    assert folding and all(_FOLDS_TO_ASCII.fullmatch(c) for c in folding)
+    assert _FOLDS_TO_ASCII.pattern == "[" + folding + "]"
+
+
+def test_a_sentence_piece_has_no_more_words_than_the_sentence_has_tokens() -> None:
+    """long-sentence skips a sentence of at most `limit` tokens without counting its pieces."""
+    from pladlint.checks.readability.long_sentence import _line_pieces
+
+    ctx = _context(_PAGE + "\n[a](b)\n[c d e](f) g h\n")
+    for unit, ua in zip(ctx.doc.units, ctx.analysis):
+        for s in ua.sentences:
+            assert max(_line_pieces(ctx.doc.text, unit, s)) <= len(s.tokens)

@@ -161,6 +161,38 @@ def _final_punctuation(nlp: Any) -> frozenset[str]:
     return frozenset(Sentencizer.default_punct_chars)
 
 
+def _own_sentencizer(nlp: Any) -> bool:
+    """Whether `analyze` may split sentences itself: the pipeline is the built-in one, whose
+    spaCy sentencizer builds a Token object per token in a Python loop (a tenth of the NLP
+    time) to find what `_sentence_starts` finds from the token array."""
+    from spacy.pipeline.sentencizer import Sentencizer
+
+    names = list(nlp.pipe_names)
+    return names in (["sentencizer"], ["sentencizer", "lemmatizer"]) and \
+        type(nlp.get_pipe("sentencizer")) is Sentencizer
+
+
+def _sentence_starts(rows: list, final: set[int]) -> list[tuple[int, int]]:
+    """The (start, end) token spans spaCy's Sentencizer.predict and Doc.sents give (spaCy
+    3.8): a sentence starts at the first token and at each token, after a token in its
+    punct_chars, that is neither punctuation nor one of them. `final` holds the orth hashes
+    of punct_chars (a token's text is in them exactly when its orth hash is); each row ends
+    with the token's IS_PUNCT."""
+    starts = [0]
+    seen = False
+    for i, row in enumerate(rows):
+        is_final = row[0] in final
+        if seen and not row[-1] and not is_final:
+            starts.append(i)
+            seen = False
+        elif is_final:
+            seen = True
+    if not rows:
+        return []
+    starts.append(len(rows))
+    return list(zip(starts, starts[1:]))
+
+
 def _sentence_end(stoks: list[Token], final: frozenset[str]) -> tuple[int, bool]:
     """How many of a spaCy sentence's tokens (spaces left out) belong to it, the rest
     beginning the next sentence, and whether it has a word."""
@@ -236,9 +268,9 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
         nlp.max_length = longest + 1
     out: list[UnitAnalysis] = []
     has_lemma = nlp.has_pipe("lemmatizer")
-    from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH  # spaCy loads only when a page needs it
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, ORTH  # spaCy loads only when a page needs it
 
-    attrs = [ORTH, LEMMA, IDX, IS_SPACE]
+    attrs = [ORTH, LEMMA, IDX, IS_SPACE, IS_PUNCT]
     strings = nlp.vocab.strings
     # A text met again (table cells such as "Yes", "x", "—") is analysed once: spaCy's work on
     # a text does not depend on the others, and its per-text cost dominates short units.
@@ -253,14 +285,17 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
             done[unit_text] = hit
     final = _final_punctuation(nlp)
     table = _lemma_table(nlp)
+    own = _own_sentencizer(nlp)
+    off = ["sentencizer"] if own else []
+    final_orths = {strings[c] for c in final}
     if table is not None:
         # The built-in pipeline's lookup lemmatizer sets each token's lemma to
         # `table.get(text, text)` in a Python loop over the tokens; looking it up here, once
         # per distinct word, gives the same lemmas.
-        docs = nlp.pipe(unique, batch_size=64, disable=["lemmatizer"])
+        docs = nlp.pipe(unique, batch_size=64, disable=off + ["lemmatizer"])
         cache: dict[Any, tuple[str, str, int, bool]] = _table_forms.setdefault(id(table), {})
     else:
-        docs = nlp.pipe(unique, batch_size=64)
+        docs = nlp.pipe(unique, batch_size=64, disable=off)
         cache = _forms
     for unit_text, sdoc in zip(unique, docs):
         # Read the token attributes as one array rather than through a spaCy Token object per
@@ -268,9 +303,11 @@ def analyze(doc: Document, nlp: Any) -> list[UnitAnalysis]:
         rows = sdoc.to_array(attrs).tolist()
         tokens: list[Token] = []
         sentences = []
-        for sent in sdoc.sents:
+        spans = _sentence_starts(rows, final_orths) if own else \
+            [(sent.start, sent.end) for sent in sdoc.sents]
+        for sent_start, sent_end in spans:
             stoks = []
-            for orth, lemma, idx, space in rows[sent.start : sent.end]:
+            for orth, lemma, idx, space, _punct in rows[sent_start:sent_end]:
                 if space:
                     continue
                 key = orth if table is not None else (orth, lemma if has_lemma else 0)

@@ -82,6 +82,10 @@ def word_count(tokens) -> int:
     return count
 
 
+_stripped: dict[str, str] = {}  # token text -> the text without full stops, ! and ?
+_STRIPPED_MAX = 100_000
+
+
 def formula_line(s: Sentence) -> str | None:
     """The line of formula text for one sentence; None for one too short to score.
 
@@ -92,16 +96,20 @@ def formula_line(s: Sentence) -> str | None:
     # with the punctuation spaCy left at its end (Sentence.trailing): the text is the same
     # as before sentence spans were made exact, and so are the scores
     tokens = s.tokens + s.trailing if s.trailing else s.tokens
-    last = len(tokens) - 1
-    for i, t in enumerate(tokens):
-        text = t.text
-        if i < last or not t.is_word:
-            if i < last:
-                text = text.replace(".", "").replace("!", "").replace("?", "")
-        else:
-            text = text.replace(".", "")
+    stripped = _stripped
+    for t in tokens[:-1]:  # every token but the last without . ! ? (looked up: words repeat)
+        text = stripped.get(t.text)
+        if text is None:
+            text = t.text.replace(".", "").replace("!", "").replace("?", "")
+            if len(stripped) >= _STRIPPED_MAX:
+                stripped.clear()
+            stripped[t.text] = text
         if text:
             parts.append(text)
+    t = tokens[-1]
+    text = t.text.replace(".", "") if t.is_word else t.text
+    if text:
+        parts.append(text)
     line = " ".join(parts)
     if line[-1:] not in ".!?":
         line += "."

@@ -46,6 +46,8 @@ class LongSentence(Rule):
             if unit.kind == "heading":
                 continue
             for sentence in ctx.analysis[ui].sentences:
+                if len(sentence.tokens) <= limit:
+                    continue  # a piece counts a word only at a word token: it cannot be over
                 words = max(_line_pieces(ctx.doc.text, unit, sentence))
                 if words <= limit:
                     continue

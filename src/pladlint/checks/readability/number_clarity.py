@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from pladlint.checks.base import Rule, Severity, Violation
+from pladlint.checks.readability.regex_anchors import anchors, runnable
 from pladlint.vocab.packs import PackError, load_pack, require
 
 _PROSE_KINDS = ("paragraph", "blockquote", "list_item")
@@ -45,8 +46,7 @@ _TIME_WORDS = {"second", "minute", "hour", "day", "week", "month", "year", "deca
 _DETERMINERS = {"the", "these", "those", "them", "this", "that", "all", "their", "your", "our",
                 "its", "his", "her", "each", "every", "a", "an"}
 
-
-_Stat = namedtuple("_Stat", "name pattern plain template")
+_Stat = namedtuple("_Stat", "name pattern plain template needs")  # needs: regex_anchors
 # The pack, read once: denominators, tolerance, and the word sets / statistics it lists.
 _Pack = namedtuple("_Pack", "denominators tolerance units strength measures durations stats "
                             "explained_after explained_before")
@@ -67,7 +67,7 @@ def _pack() -> _Pack:
         except re.error as exc:
             raise PackError(f"{where}: pattern is not a valid regular expression: {exc}") from None
         stats.append(_Stat(require(raw, "name", str, where), pattern,
-                           require(raw, "plain", str, where), template))
+                           require(raw, "plain", str, where), template, anchors(pattern)))
     durations = {str(k): (str(v["smaller"]), float(v["factor"]))
                  for k, v in require(data, "durations", dict, _PACK).items()}
     return _Pack(tuple(int(d) for d in require(data, "denominators", list, _PACK)),
@@ -192,7 +192,7 @@ class NumberClarity(Rule):
     # -- statistics ---------------------------------------------------------------------
     def _statistics(self, text: str, pack: _Pack):
         seen: list[tuple[int, int]] = []
-        for stat in pack.stats:
+        for stat in runnable(pack.stats, text):  # a pattern whose literal text is absent is not run
             for m in stat.pattern.finditer(text):
                 start, end = m.span()
                 if any(a < end and start < z for a, z in seen):

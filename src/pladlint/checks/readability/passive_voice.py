@@ -142,7 +142,8 @@ def _low(token: Any) -> str:
 def find_passives(tokens: tuple[Any, ...], pack: PassivePack, text: str = "",
                   quotes: QuoteState | None = None) -> list[Passive]:
     """The passives of a sentence, in order (`quotes`: the unit's, shared by its sentences)."""
-    low, out, n = [_low(t) for t in tokens], [], len(tokens)
+    # _low written out: a call per token of every sentence costs more than the lowering
+    low, out, n = [t.text.lower().replace("\u2019", "'") for t in tokens], [], len(tokens)
     quotes = quotes or QuoteState(text)
     for i, word in enumerate(low):
         is_get = word in _GET

@@ -107,9 +107,12 @@ class PersonFirstLanguage(Rule):
 def find_hits(tokens, pack: PersonFirstPack) -> Iterator[Hit]:
     """The person-first findings among one unit's tokens, left to right, not overlapping."""
     low, resume = [t.text.lower().replace("\u2019", "'") for t in tokens], 0
+    words, lemmas = pack.start_words, pack.start_lemmas
     for i in range(len(tokens)):
         if i < resume or not tokens[i].is_word:
             continue
+        if low[i] not in words and tokens[i].lemma not in lemmas:
+            continue  # no label, victim noun or phrase starts here: the three below find nothing
         hit = (next((h for e in pack.labels.get(low[i], ())
                      if (h := _label(tokens, low, i, e, pack)) is not None), None)
                or _victim(tokens, low, i, pack) or _phrase(tokens, low, i, pack))

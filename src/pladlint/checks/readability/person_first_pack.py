@@ -51,6 +51,10 @@ class PersonFirstPack:
     # Which phrases can start at a token, by (form, first word): a verb's first word is a
     # lemma, a participle's a written word. Indexes into `phrases`, in pack order.
     phrase_starts: dict[tuple[str, str], tuple[int, ...]]
+    # The only words (lower-cased, "’" as "'") and lemmas a finding can start at: a label's
+    # first word or plural, a victim noun, a participle's or a verb's first word.
+    start_words: frozenset[str] = frozenset()
+    start_lemmas: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +100,10 @@ def load_person_first() -> PersonFirstPack:
                            frozenset(str(w).lower() for w in require(data, "person-nouns", list,
                                                                       PACK)),
                            low("nouns"), low("always-report"), low("conditions"), low("events"),
-                           _source(victims, f"{PACK}: victims", sources), starts)
+                           _source(victims, f"{PACK}: victims", sources), starts,
+                           frozenset(labels) | low("nouns") |
+                           {w for form, w in starts if form == "participle"},
+                           frozenset(w for form, w in starts if form == "verb"))
 
 
 def _source(raw: dict, where: str, sources: dict[str, str]) -> str:
