@@ -110,13 +110,15 @@ class RareWordFinder:
         for stem, z_stem in stems:
             if z_stem >= self.max_zipf or stem in self.s.known:
                 return None
+        # The tests below are pure and each may only clear the word, so they run cheapest
+        # first: the misspelling test (some 300 edits of the word) last.
+        shaped = any(shape.search(low) for shape in self.s.shapes)
+        if not shaped:
+            # An inflection of a fairly common word ("rinses", "omelets") is as plain as it.
+            base = max([z, z_lemma] + [z_stem for _, z_stem in stems])
+            if base >= self.s.very_rare_zipf or self._built_from_common(low):
+                return None
         if misspelling_of(low, self.names) is not None:
-            return None
-        if any(shape.search(low) for shape in self.s.shapes):
-            return z
-        # An inflection of a fairly common word ("rinses", "omelets") is as plain as the word.
-        base = max([z, z_lemma] + [z_stem for _, z_stem in stems])
-        if base >= self.s.very_rare_zipf or self._built_from_common(low):
             return None
         return z
 
