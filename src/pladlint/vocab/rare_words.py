@@ -151,6 +151,7 @@ class RareWordFinder:
         n = len(tokens)
         spoken = pronunciation_tokens(tokens)
         min_letters = self.s.min_letters
+        verdicts = self._verdicts
         for i, t in enumerate(tokens):
             text = t.text
             if len(text) < min_letters or not text.isalpha() or i in skip or i in spoken:
@@ -169,7 +170,9 @@ class RareWordFinder:
             if i + 1 < n and tokens[i + 1].text == "-" and tokens[i + 1].start == t.end:
                 if text.lower() in self.s.prefixes:
                     continue
-            z = self.is_rare(text, t.lemma)
+            z = verdicts.get((text, t.lemma), _UNKNOWN)  # `is_rare`, its memo read inline
+            if z is _UNKNOWN:
+                z = self.is_rare(text, t.lemma)
             if z is not None:
                 yield i, z
 
