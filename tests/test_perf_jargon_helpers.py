@@ -80,3 +80,23 @@ def test_rare_word_judge_in_cheap_first_order_gives_the_same_verdicts() -> None:
         words.append("".join(rng.choice(letters) for _ in range(rng.randint(5, 12))))
     for w in words:
         assert finder._judge(w, w) == _judge_in_old_order(finder, w, w), w
+
+
+def test_forms_memo_keeps_live_token_lists_and_forgets_dead_ones(monkeypatch) -> None:
+    from pladlint.language.analysis import Token
+    from pladlint.vocab import lexicon
+
+    monkeypatch.setattr(lexicon, "_FORMS_OF", {})
+    monkeypatch.setattr(lexicon, "_FORMS_OF_MAX", 8)
+    monkeypatch.setattr(lexicon, "_forms_limit", 8)
+    live = [[Token(f"w{i}", f"w{i}", 0, 2, True)] for i in range(20)]  # one big page
+    for tokens in live:
+        lexicon._forms_of(tokens)
+    for _ in range(5):  # a page done: its lists are held by the memo only
+        lexicon._forms_of([Token("x", "x", 0, 1, True)])
+    for tokens in live:  # every unit of the big page is still remembered
+        hit = lexicon._FORMS_OF.get(id(tokens))
+        assert hit is not None and hit[0] is tokens
+    assert lexicon._forms_of(live[3]) == [("w3",)]
+    lexicon._prune_forms()
+    assert len(lexicon._FORMS_OF) == len(live)
