@@ -160,11 +160,56 @@ def find_glosses(text: str) -> tuple[Gloss, ...]:
     return tuple(_find(text))
 
 
+# Words that every match of a pattern holds (one of each group), lower-case: a text without
+# them is not scanned, the same answer for a fraction of the time (most units hold no gloss
+# of most shapes; a regex that may start at any space is slow to say so). Keyed by pattern.
+_HINTS: dict[re.Pattern, tuple[tuple[str, ...], ...]] = {
+    _AFTER[0][0]: (("which",),),
+    _AFTER[3][0]: (("called", "known", "simply", "abbreviated"),),
+    _AFTER[6][0]: (("—", "–", "-"),),
+    _AFTER[7][0]: (("mean", "refer", "stand", "short", "another"),),
+    _AFTER[9][0]: (("happens", "occurs", "present"),),
+    _AFTER[10][0]: ((":",),),
+    _BEFORE: (("called", "known", "name", "term", "referred", "word"),),
+    _CLASS_BEFORE: (("drug", "medicine", "herb", "plant", "protein", "gene", "enzyme",
+                     "hormone", "vitamin", "mineral", "chemical", "substance", "virus",
+                     "bacteri", "germ", "fungus", "parasite", "supplement", "vaccine", "dye",
+                     "metal", "inhibitor", "blocker", "steroid", "opioid", "painkiller",
+                     "anti"),),
+    _EXAMPLES: (("drug", "medic", "agent", "therap", "vaccine", "supplement", "herb",
+                 "vitamin", "steroid", "hormone", "opioid", "painkiller", "anti", "inhibitor",
+                 "blocker", "agonist"),
+                ("such", "like", "including", "example", "e.")),
+}
+# Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into
+# it ("ı" matches "i"): a text holding one is always scanned.
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f]")
+
+
+def _may_match(pattern: re.Pattern, low: str | None) -> bool:
+    """False only when `pattern` cannot match the text whose lower case is `low`. (The
+    patterns that start with a fixed character, such as ", that is", are quick to scan
+    and have no hint.)"""
+    groups = _HINTS.get(pattern)
+    if low is None or groups is None:
+        return True
+    for group in groups:  # plain loops: cheaper than any() over a generator here
+        for word in group:
+            if word in low:
+                break
+        else:
+            return False
+    return True
+
+
 def _find(text: str) -> list[Gloss]:
     out: list[Gloss] = []
     if "(" in text:
         out.extend(_parentheses(text))
+    low = None if _FOLDS_ODDLY.search(text) else text.lower()
     for pattern, how, until in _AFTER:
+        if not _may_match(pattern, low):
+            continue
         for m in pattern.finditer(text):
             term_end = m.start()
             if term_end and text[term_end - 1] == ")":
@@ -197,21 +242,21 @@ def _find(text: str) -> list[Gloss]:
                 exempt = how != "relative" or bool(_COPULA.match(text, m.start()))
                 out.append(Gloss(start, term_end, m.end(), end, how, tail, how == "synonym",
                                  exempt))
-    for m in _BEFORE.finditer(text):
+    for m in (_BEFORE.finditer(text) if _may_match(_BEFORE, low) else ()):
         end = phrase_after(text, m.end())
         if end is None:
             continue
         begin = clause_start(text, m.start())
         if begin < m.start() and has_words(text[begin : m.start()]):
             out.append(Gloss(m.end(), end, begin, m.start(), "called", m.end() - 1))
-    for m in _CLASS_BEFORE.finditer(text):
+    for m in (_CLASS_BEFORE.finditer(text) if _may_match(_CLASS_BEFORE, low) else ()):
         end = phrase_after(text, m.end(), 4)
         first = WORD.match(text, m.end())
         if end is not None and first is not None and _name_like(first.group()):
             # the kind may be jargon itself ("the antipsychotic perphenazine"): not exempt
             out.append(Gloss(m.end(), end, m.start(), m.end(), "class", m.end() - 1,
                              exempt=False))
-    for m in _EXAMPLES.finditer(text):
+    for m in (_EXAMPLES.finditer(text) if _may_match(_EXAMPLES, low) else ()):
         end = list_after(text, m.end())
         if end is not None:
             out.append(Gloss(m.end(), end, m.start(), m.end(), "examples", m.end() - 1,

@@ -67,6 +67,21 @@ def us_spelling(word: str) -> str:
     """The US spelling of `word` when a British pattern applies and the US form is the more
     frequent English word; otherwise `word` unchanged. Capitals are kept ("Colour" ->
     "Color", "UTILISATION" -> "UTILIZATION")."""
+    found = _US.get(word)  # called for every word of every page: one dict look-up
+    if found is not None:
+        return found
+    if len(_US) >= _US_MAX:
+        _US.clear()
+    found = _US[word] = _us_spelling(word)
+    return found
+
+
+# The answer per word as written; pages repeat their words.
+_US: dict[str, str] = {}
+_US_MAX = 100_000
+
+
+def _us_spelling(word: str) -> str:
     if not word or not word.isalpha():
         return word
     low = word.lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -146,10 +147,26 @@ def _forms_of(tokens: list[Token]) -> list[tuple[str, ...]]:
                 memo.clear()
             found = memo[(t.text, t.lemma)] = _token_forms(t)
         forms.append(found)
-    if len(_FORMS_OF) >= _FORMS_OF_MAX:
-        _FORMS_OF.clear()
+    if len(_FORMS_OF) >= _forms_limit:
+        _prune_forms()
     _FORMS_OF[id(tokens)] = (tokens, forms)
     return forms
+
+
+_forms_limit = _FORMS_OF_MAX
+
+
+def _prune_forms() -> None:
+    """Forget the token lists that only this memo still holds (pages already done). A page
+    of more units than the cap keeps its own: clearing them all made every lexicon's walk
+    over such a page compute every unit's forms again. The next pruning waits until the
+    memo has doubled, so a big page costs no scan per unit."""
+    global _forms_limit
+    # 2: the entry's tuple and getrefcount's own argument; a live page's analysis holds more
+    live = {k: v for k, v in _FORMS_OF.items() if sys.getrefcount(v[0]) > 2}
+    _FORMS_OF.clear()
+    _FORMS_OF.update(live)
+    _forms_limit = max(_FORMS_OF_MAX, 2 * len(live))
 
 
 # The forms of a word depend only on its text and lemma, and pages repeat their words.

@@ -110,13 +110,15 @@ class RareWordFinder:
         for stem, z_stem in stems:
             if z_stem >= self.max_zipf or stem in self.s.known:
                 return None
+        # The tests below are pure and each may only clear the word, so they run cheapest
+        # first: the misspelling test (some 300 edits of the word) last.
+        shaped = any(shape.search(low) for shape in self.s.shapes)
+        if not shaped:
+            # An inflection of a fairly common word ("rinses", "omelets") is as plain as it.
+            base = max([z, z_lemma] + [z_stem for _, z_stem in stems])
+            if base >= self.s.very_rare_zipf or self._built_from_common(low):
+                return None
         if misspelling_of(low, self.names) is not None:
-            return None
-        if any(shape.search(low) for shape in self.s.shapes):
-            return z
-        # An inflection of a fairly common word ("rinses", "omelets") is as plain as the word.
-        base = max([z, z_lemma] + [z_stem for _, z_stem in stems])
-        if base >= self.s.very_rare_zipf or self._built_from_common(low):
             return None
         return z
 
@@ -149,6 +151,7 @@ class RareWordFinder:
         n = len(tokens)
         spoken = pronunciation_tokens(tokens)
         min_letters = self.s.min_letters
+        verdicts = self._verdicts
         for i, t in enumerate(tokens):
             text = t.text
             if len(text) < min_letters or not text.isalpha() or i in skip or i in spoken:
@@ -167,7 +170,9 @@ class RareWordFinder:
             if i + 1 < n and tokens[i + 1].text == "-" and tokens[i + 1].start == t.end:
                 if text.lower() in self.s.prefixes:
                     continue
-            z = self.is_rare(text, t.lemma)
+            z = verdicts.get((text, t.lemma), _UNKNOWN)  # `is_rare`, its memo read inline
+            if z is _UNKNOWN:
+                z = self.is_rare(text, t.lemma)
             if z is not None:
                 yield i, z
 

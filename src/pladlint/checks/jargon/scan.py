@@ -302,11 +302,14 @@ def _add_relatives(doc: Any, analysis: list[Any], found_by_unit: list[list[Found
         added = False
         for t in analysis[ui].tokens:
             low = t.text.lower()
-            if (len(low) < 6 or not t.text.isalpha() or (t.text[0].isupper() and t.start)
-                    or (t.start, t.end) in taken
-                    or any(a <= t.start < b for a, b in spans)):
+            if len(low) < 6 or not t.text.isalpha() or (t.text[0].isupper() and t.start):
                 continue
-            if family_keys(low) & families and zipf(low) < zipf_max:
+            # the root test first: few words have one, and the span test loops
+            keys = family_keys(low)
+            if not keys or keys.isdisjoint(families) or (t.start, t.end) in taken or any(
+                    a <= t.start < b for a, b in spans):
+                continue
+            if zipf(low) < zipf_max:
                 found.append((t.start, t.end, t.lemma, None, zipf(low), (low,)))
                 added = True
         if added:
