@@ -106,11 +106,13 @@ def section_summaries(ctx: DocumentContext) -> list[SectionSummary]:
 def lint_document(doc: Document, config: Config, display_path: str,
                   today: dt.date | None = None) -> FileResult:
     ctx = build_context(doc, config, today)
+    # The whole page is scored first: textstat's word lists for a big page are its largest
+    # passing need of memory, best met before the rules' scans are held too.
+    doc_score = ctx.document_score
     findings = run_rules(ctx, config, display_path)
     # Inline `pladlint-disable` comments filter the findings; then each gets its fingerprint.
     findings = assign_fingerprints(apply_suppressions(doc, findings, config, display_path),
                                    display_path, config.root if config.source else None)
-    doc_score = ctx.document_score
     return FileResult(
         path=display_path, audience=ctx.audience.name, language=ctx.language,
         sections=section_summaries(ctx), findings=findings, words=doc_score.words,
