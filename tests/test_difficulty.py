@@ -147,3 +147,9 @@ def test_the_value_alone_is_the_scored_value():
                         jargon=rng.randint(0, 8), acronyms=rng.randint(0, 4),
                         hard_words=rng.randint(0, 3))
         assert model.value(counts) == model.score(counts).value
+
+
+def test_a_page_of_labels_only_still_gets_a_difficulty(tmp_path):
+    result = run_json(tmp_path, "# Hair loss\n\n- Fatigue\n- Nausea\n")
+    assert result["difficulty"] is not None
+    assert all(s["difficulty"] is not None for s in result["sections"])

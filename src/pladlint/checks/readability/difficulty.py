@@ -45,6 +45,7 @@ class DifficultyScan:
     sentences: list[ScoredSentence]
     sections: dict[int, Difficulty]  # section -> difficulty of its summed counts
     by_section: dict[int, list[ScoredSentence]]  # section -> its scored sentences, in order
+    section_counts: dict[int, Counts]  # section -> the counts its difficulty is computed on
 
 
 def sentence_counts(ctx: Any, model: DifficultyModel | None = None,
@@ -102,16 +103,19 @@ def difficulty_scan(ctx: Any) -> DifficultyScan:
     by_section: dict[int, list[ScoredSentence]] = {}
     for scored in sentences:
         by_section.setdefault(scored.section, []).append(scored)
-    found = DifficultyScan(sentences, {i: model.score(c) for i, c in totals.items()}, by_section)
+    found = DifficultyScan(sentences, {i: model.score(c) for i, c in totals.items()},
+                           by_section, totals)
     ctx.__dict__["_difficulty_scan"] = found
     return found
 
 
 def page_difficulty(ctx: Any) -> Difficulty | None:
-    """The difficulty of the whole page (every sentence's counts summed), None as below."""
+    """The difficulty of the whole page (every sentence's counts summed; on a page of labels
+    only, theirs), None as below."""
     if ctx.language != "en":
         return None
-    counts = [s.counts for s in difficulty_scan(ctx).sentences]
+    scan = difficulty_scan(ctx)
+    counts = [s.counts for s in scan.sentences] or list(scan.section_counts.values())
     if not counts:
         return None
     total = counts[0]
