@@ -153,3 +153,21 @@ def test_a_page_of_labels_only_still_gets_a_difficulty(tmp_path):
     result = run_json(tmp_path, "# Hair loss\n\n- Fatigue\n- Nausea\n")
     assert result["difficulty"] is not None
     assert all(s["difficulty"] is not None for s in result["sections"])
+
+
+def test_hovering_a_hard_sentence_says_its_difficulty_and_why():
+    from types import SimpleNamespace
+
+    from pladlint.api import lint_text
+    from pladlint.lsp.features import hotspot_hover
+    from pladlint.positions import LineIndex
+
+    text = f"## Care\n\n{PLAIN} {HARD}\n"
+    result = lint_text(text, path="page.md")
+    checked = SimpleNamespace(result=result, index=LineIndex(result.source))
+    hover = hotspot_hover(checked, text.index("myelosuppression"))
+    assert hover is not None
+    assert "**Difficulty " in hover.contents.value and "unfamiliar words" in hover.contents.value
+    assert "explain-difficulty PAGE --line 3" in hover.contents.value
+    assert (hover.range.start.line, hover.range.start.character) == (2, len(PLAIN) + 1)
+    assert hotspot_hover(checked, text.index("## Care")) is None

@@ -33,6 +33,29 @@ def hover_text(f: Finding) -> str:
     return "\n\n".join(parts)
 
 
+def hotspot_text(spot: dict) -> str:
+    """What a hover says of one of a section's hardest sentences (JSON `hotspots`)."""
+    why = f", mostly from {' and '.join(spot['why'])}" if spot.get("why") else ""
+    return (f"**Difficulty {spot['difficulty']:g}** of 100{why}: one of the hardest sentences "
+            "of its section. Run `pladlint explain-difficulty PAGE --line "
+            f"{spot['line']}` for every part.")
+
+
+def hotspot_hover(checked, offset: int) -> types.Hover | None:
+    """A hover on one of the hardest sentences that no finding covers: its difficulty and
+    what raises it, so a writer can ask why a sentence scores high."""
+    index, text = checked.index, checked.result.source
+    for section in checked.result.sections:
+        for spot in section.hotspots:
+            start = index.line_start(spot["line"] - 1) + spot["column"] - 1
+            end = index.line_start(spot["end_line"] - 1) + spot["end_column"] - 1
+            if start <= offset < end:
+                return types.Hover(
+                    contents=types.MarkupContent(types.MarkupKind.Markdown, hotspot_text(spot)),
+                    range=to_range(index, text, start, end))
+    return None
+
+
 def _kind(kind: object) -> str:
     """A code action kind as its string value ('quickfix'), from an enum member or a str."""
     return str(getattr(kind, "value", kind))
@@ -84,7 +107,7 @@ def build_server(debounce: float = 0.3) -> PladlintServer:
         hits = [f for f in checked.result.findings
                 if f.start <= offset < max(f.end, f.start + 1)]
         if not hits:
-            return None
+            return hotspot_hover(checked, offset)
         hits.sort(key=lambda f: f.end - f.start)  # the narrowest first: the word, then sentence
         value = "\n\n---\n\n".join(hover_text(f) for f in hits)
         return types.Hover(contents=types.MarkupContent(types.MarkupKind.Markdown, value),
