@@ -108,10 +108,7 @@ def lexicon_facts(word: str, config: Config, audience: Any, page_glossary: set[s
             rare["rare"] = found is not None
             rare["zipf"] = None if found is None else round(found, 2)
             if found is None:
-                try:
-                    rare["note"] = _not_rare_why(finder, t.text.lower(), t.lemma.lower())
-                except (AttributeError, ImportError):  # rare_words changed shape: no detail
-                    rare["note"] = "not a rare technical word"
+                rare["note"] = _not_rare_why(finder, t.text.lower(), t.lemma.lower())
             elif matched is not None:
                 rare["note"] = "but a pack lists it, so the listed-term rules judge it instead"
     project_glossary = bool(keys & {str(k).lower() for k in config.glossary_terms})
@@ -153,17 +150,14 @@ def _not_rare_why(finder: Any, low: str, lemma: str) -> str:
 
 
 def _plain_word(low: str) -> str | None:
-    """The scan's other reasons to leave a rare listed single word alone, where this version
-    of rare_words has them."""
+    """The scan's other reasons to leave a rare listed single word alone."""
     if " " in low:
         return None
-    from pladlint.vocab import rare_words
+    from pladlint.vocab.rare_words import everyday_noun, transparent_compound
 
-    compound = getattr(rare_words, "transparent_compound", None)
-    if compound is not None and compound(low):
+    if transparent_compound(low):
         return "it is built from everyday words (a transparent compound)"
-    noun = getattr(rare_words, "everyday_noun", None)
-    if noun is not None and noun(low):
+    if everyday_noun(low):
         return "it is an everyday noun"
     return None
 
@@ -188,7 +182,7 @@ def _verdict(facts: dict[str, Any], matched: Any, config: Config, zipf) -> tuple
             zt = round(zipf(low), 2)
             # As the scan decides: a plain alternative from the term's own pack (the CDC's
             # listing) makes it jargon whatever its frequency; else it must be rare enough.
-            judged = bool(matched.plain) and getattr(matched, "judged", True)
+            judged = bool(matched.plain) and matched.judged
             if not judged and zt >= threshold:
                 return None, (f"listed, but common enough for {audience} readers: Zipf {zt} is "
                               f"not below jargon_zipf {threshold}, and its own pack gives no "
@@ -201,7 +195,7 @@ def _verdict(facts: dict[str, Any], matched: Any, config: Config, zipf) -> tuple
                 f"; its pack gives a plainer alternative ({', '.join(matched.plain[:3])}), so "
                 "it counts whatever its frequency" if judged else
                 f"; Zipf {zt} is below jargon_zipf {threshold}"))
-            if getattr(matched, "before", None) or getattr(matched, "after", None):
+            if matched.before or matched.after:
                 why += "; only where the words around it show the medical sense"
         off = rule_state(config, rule, audience)
         if off:

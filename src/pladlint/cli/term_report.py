@@ -22,7 +22,6 @@ REASONS = {
     "glossary": "listed as a glossary term (the page's `glossary:` front matter or the "
                 "project glossary file)",
     "earlier": "explained earlier",
-    "heading": "named by the section's heading or a heading above it",
     "glossary-link": "in the text of a glossary link",
     "link": "in the text of a link to another page of the site",
     "inline": "defined next to it in the text",
@@ -121,7 +120,7 @@ def _mentions(ctx: Any, config: Config, scanned: Any, keys: set[str], findings: 
         entry: dict[str, Any] = {
             "line": line, "column": column, "text": doc.text[span.start:span.end],
             "section": doc.sections[m.section].heading, "term": m.key,
-            "explained": m.explained, "detail": getattr(m, "detail", None), "first": m.first,
+            "explained": m.explained, "detail": m.detail, "first": m.first,
         }
         hit = next((f for f in jargon if f.start == span.start and f.end == span.end), None)
         if hit is not None:
@@ -163,9 +162,6 @@ def _explained_note(m: Any, entry: dict[str, Any], doc: Any, unit: Any,
                 entry["url"] = link.url
                 note += f" ({link.url})"
                 break
-    elif m.explained == "heading":
-        section = doc.sections[m.section]
-        detail = detail or " > ".join(h for h in (*section.path, section.heading) if h)
     elif m.explained == "inline" and not detail:
         around = unit.text[max(0, m.start - 30): m.end + 60]
         detail = " ".join(around.split())

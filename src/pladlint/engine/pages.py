@@ -16,7 +16,6 @@ does not import the formatters.
 from __future__ import annotations
 
 import marshal
-import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -71,11 +70,3 @@ class Page:
     record: PageRecord
     payload: bytes | None = None
     load: Callable[[], FileResult | None] | None = None
-
-    def result(self) -> FileResult:
-        if self.payload is not None:
-            return pickle.loads(self.payload)
-        found = self.load() if self.load is not None else None
-        if found is None:
-            raise RuntimeError("a cached page result could no longer be read")
-        return found

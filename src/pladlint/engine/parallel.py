@@ -246,7 +246,7 @@ def _in_workers(plan: list[_Planned], config: Any, today: dt.date | None, debug:
     if _context().get_start_method() == "fork":
         _warm_up(config)
     window = 3 * jobs  # batches in flight: enough to keep workers busy, few enough to stay small
-    # In order: ("hit", item) for a cached page, ("batch", items, future) for pages linted.
+    # In order: ("hit", item) for a cached page, ("batch", future) for pages linted.
     pending: deque[tuple] = deque()
     in_flight = 0
     pool = _new_pool(config, today, debug, jobs)
@@ -263,7 +263,7 @@ def _in_workers(plan: list[_Planned], config: Any, today: dt.date | None, debug:
             pool = _new_pool(config, today, debug, jobs)
             pages_in_pool = 0
         future = pool.submit(_lint_batch, [(i.path, i.config, i.digest, i.key) for i in batch])
-        pending.append(("batch", list(batch), future))
+        pending.append(("batch", future))
         pages_in_pool += len(batch)
         in_flight += 1
         batch.clear()
@@ -276,7 +276,7 @@ def _in_workers(plan: list[_Planned], config: Any, today: dt.date | None, debug:
                 yield _here(entry[1], config, cache)
                 continue
             in_flight -= 1
-            yield from _collect(entry[1], entry[2], cache)
+            yield from _collect(entry[1])
 
     try:
         for item in plan:
@@ -296,7 +296,7 @@ def _in_workers(plan: list[_Planned], config: Any, today: dt.date | None, debug:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(batch: list[_Planned], future: Future, cache: Any) -> Iterator[Outcome | Page]:
+def _collect(future: Future) -> Iterator[Outcome | Page]:
     outcomes, stages = future.result()  # the workers stored them in the cache
     timing.add(stages)
     yield from outcomes

@@ -20,7 +20,7 @@ import tempfile
 from collections import Counter
 from typing import Any, Callable, Iterator
 
-from pladlint.engine.pages import Page
+from pladlint.engine.pages import Page, record_of
 from pladlint.findings import FileResult
 
 
@@ -38,7 +38,7 @@ class ResultSpool:
             self._file = None
         # Per page: the span of its pickled result, or None (then `_loads` loads it)
         self._spans: list[tuple[int, int] | None] = []
-        self._loads: dict[int, Callable[[], FileResult]] = {}
+        self._loads: dict[int, Callable[[], FileResult | None]] = {}
         # Per page: piece key -> (span of its text, the formatter's extra)
         self._pieces: list[dict[str, tuple[tuple[int, int], Any]]] = []
         self._held: dict[int, bytes] = {}  # data the disk refused, kept in memory (by -id)
@@ -48,15 +48,10 @@ class ResultSpool:
         self.by_rule: Counter[tuple[str, str]] = Counter()  # (code, rule)
 
     def append(self, result: FileResult | Page) -> None:
-        if isinstance(result, Page):
-            self._append_page(result)
-            return
-        self._spans.append(self._store(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)))
-        self._pieces.append({})
-        self.findings += len(result.findings)
-        for f in result.findings:
-            self.by_severity[f.severity.value] += 1
-            self.by_rule[(f.code, f.rule)] += 1
+        if not isinstance(result, Page):  # its tallies as a page record counts them
+            result = Page(record_of(result),
+                          pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        self._append_page(result)
 
     def _append_page(self, page: Page) -> None:
         record = page.record
@@ -125,7 +120,10 @@ class ResultSpool:
         i = i if i >= 0 else len(self._spans) + i
         span = self._spans[i]
         if span is None:
-            return self._loads[i]()
+            found = self._loads[i]()
+            if found is None:
+                raise RuntimeError("a cached page result could no longer be read")
+            return found
         return pickle.loads(self._fetch(span))
 
     def __iter__(self) -> Iterator[FileResult]:

@@ -186,47 +186,37 @@ def word_syllables(word: str, lang: str) -> int:
 
 @dataclass(frozen=True)
 class Counts:
-    """Counts of one sentence (or a sum of them) for ranking sentences."""
+    """Counts of one sentence (or a sum of them) for ranking the sentences of a Spanish
+    section (English ones are ranked by the fitted difficulty, checks/readability)."""
 
     words: int
     sentences: int
     syllables: int
-    polysyllables: int  # words of three or more syllables
 
     def __add__(self, other: "Counts") -> "Counts":
         return Counts(self.words + other.words, self.sentences + other.sentences,
-                      self.syllables + other.syllables, self.polysyllables + other.polysyllables)
+                      self.syllables + other.syllables)
 
     def __sub__(self, other: "Counts") -> "Counts":
         return Counts(self.words - other.words, self.sentences - other.sentences,
-                      self.syllables - other.syllables, self.polysyllables - other.polysyllables)
+                      self.syllables - other.syllables)
 
 
 def sentence_counts(words: list[str], lang: str) -> Counts:
-    syl = [word_syllables(w, lang) for w in words]
-    return Counts(len(words), 1, sum(syl), sum(1 for x in syl if x >= 3))
+    return Counts(len(words), 1, sum(word_syllables(w, lang) for w in words))
 
 
-def difficulty(c: Counts, lang: str) -> float:
-    """A grade-like difficulty of counted text, higher is harder.
-
-    English: the mean of the Flesch-Kincaid and Gunning Fog grades, the two formulas built
-    only on sentence length and word length, the things a writer changes. Spanish: minus
-    the Fernández Huerta ease. Used to rank sentences, never as a section's score.
-    """
+def unease(c: Counts) -> float:
+    """Minus the Fernández Huerta reading ease of counted text (as textstat computes it):
+    higher is harder."""
     if c.words <= 0 or c.sentences <= 0:
         return 0.0
-    wps = c.words / c.sentences
-    if lang == "es":
-        return -(206.84 - 60.0 * c.syllables / c.words - 1.02 * wps)  # as textstat computes it
-    fk = 0.39 * wps + 11.8 * c.syllables / c.words - 15.59
-    fog = 0.4 * (wps + 100.0 * c.polysyllables / c.words)
-    return (fk + fog) / 2
+    return -(206.84 - 60.0 * c.syllables / c.words - 1.02 * c.words / c.sentences)
 
 
-def push(total: Counts, part: Counts, lang: str) -> float:
-    """How much `part` raises the difficulty of `total`: the drop if it were left out."""
+def push(total: Counts, part: Counts) -> float:
+    """How much `part` lowers the reading ease of `total`: the rise if it were left out."""
     rest = total - part
     if rest.sentences <= 0 or rest.words <= 0:
         return 0.0
-    return difficulty(total, lang) - difficulty(rest, lang)
+    return unease(total) - unease(rest)

@@ -224,8 +224,10 @@ def _is_case_sensitive(term: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
 
-def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str] = frozenset(),
-                  overlay: dict[str, tuple[str, ...]] | None = None) -> Lexicon:
+def build_entries(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str] = frozenset(),
+                  overlay: dict[str, tuple[str, ...]] | None = None
+                  ) -> dict[tuple[str, ...], Term]:
+    """The packs' terms by lemma key (a Lexicon is built once, from the final entries)."""
     entries: dict[tuple[str, ...], Term] = {}
     names: list[str] = []
     terms: list[Term] = []
@@ -267,7 +269,7 @@ def build_lexicon(packs: Iterable[tuple[str, dict]], nlp: Any, exclude: set[str]
                 found = overlay.get(term.term.lower()) or by_key.get(key)
                 if found:
                     entries[key] = replace(term, plain=found, judged=False)
-    return Lexicon(entries).strict_forms()
+    return entries
 
 
 def _check_pattern(pattern: Any, where: str) -> None:
@@ -292,11 +294,11 @@ def plain_overlay() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def plain_words(lexicon: "Lexicon") -> set[str]:
+def plain_words(entries: dict[tuple[str, ...], Term]) -> set[str]:
     """The plain alternatives of the pack's terms, lower-case: a word that is itself the
     plain word for another term ('tailbone' for coccyx) is not jargon."""
     out = set()
-    for term in lexicon.entries.values():
+    for term in entries.values():
         if term.judged and not term.is_acronym:
             out.update(p.lower() for p in term.plain)
     return out
@@ -328,16 +330,16 @@ def everyday_words() -> set[str]:
 @lru_cache(maxsize=4)
 def default_lexicon(nlp: Any, kind: str = "medical") -> Lexicon:
     files = jargon_pack_files(kind)
-    lexicon = build_lexicon(((f, load_pack(f)) for f in files), nlp, everyday_words(),
+    entries = build_entries(((f, load_pack(f)) for f in files), nlp, everyday_words(),
                             plain_overlay())
     # A term that is the plain word for another ('windpipe' for airways) is not jargon,
     # unless it is rarer than the term it replaces (a thesaurus slip).
     from pladlint.vocab.frequency import zipf
 
-    plain = plain_words(lexicon)
-    sources = {p.lower(): t.term for t in lexicon.entries.values() if t.judged for p in t.plain}
-    for key, term in list(lexicon.entries.items()):
+    plain = plain_words(entries)
+    sources = {p.lower(): t.term for t in entries.values() if t.judged for p in t.plain}
+    for key, term in list(entries.items()):
         low = term.term.lower()
         if low in plain and zipf(low) >= zipf(sources[low].lower()):
-            del lexicon.entries[key]
-    return Lexicon(lexicon.entries).strict_forms()
+            del entries[key]
+    return Lexicon(entries).strict_forms()

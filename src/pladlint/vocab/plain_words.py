@@ -43,7 +43,10 @@ class PlainEntry:
     determiner: bool = False  # `determiner: optional`: any article, or none and a plural
 
 
+@lru_cache(maxsize=1)
 def load_entries() -> tuple[list[PlainEntry], set[str]]:
+    """The pack's entries, read once: the wordy and complex lexicons, the determiner
+    phrases and the safe fixes all start from them (callers must not change them)."""
     data = load_pack(PLAIN_PACK)
     out = []
     for n, raw in enumerate(require(data, "entries", list, PLAIN_PACK)):

@@ -209,7 +209,7 @@ def compute_term_keys(names: list[str], nlp: Any) -> list[tuple[str, ...]]:
 
 
 def term_keys(names: list[str], nlp: Any) -> list[tuple[str, ...]]:
-    """The lemma key of every term, as `lexicon.build_lexicon` computes it, stored once."""
+    """The lemma key of every term, as `lexicon.build_entries` computes it, stored once."""
     key = digest([*_pipeline_signature(nlp), *names])
     return [tuple(k) for k in stored("lexicon-keys", key,
                                      lambda: compute_term_keys(names, nlp))]

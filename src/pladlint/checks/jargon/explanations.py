@@ -12,6 +12,7 @@ from typing import Any
 
 from pladlint.document import abbr_tags
 from pladlint.document.model import Document
+from pladlint.language.glosses import PLAIN_ZIPF  # every word of a plain gloss this common
 from pladlint.positions import Ranges
 from pladlint.safe_regex import SafePattern, compile_pattern
 
@@ -23,7 +24,8 @@ DEFAULT_GLOSSARY_PATTERNS = (
     r"/def(inition)?s?/",
 )
 
-# ... and right before it.
+# A term named right after "called" / "known as" in a clause with nothing before it
+# ("Called edema, or ..."): the cases language/glosses.py leaves to this module.
 _BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were)\s+(?:also\s+)?called|\bknown\s+as|\bcalled|\bthe\s+term|\bnamed)\s*[\"'“‘]?$",
     re.I,
@@ -84,7 +86,6 @@ _NOT_GLOSS = frozenset(
 _SYNONYM_LIST = re.compile(
     r"\b(?:called|known\s+as)\s+(?:[^.;:()]{1,100}?,\s*|[^.;:()]{1,100}?\s+or\s+(?:[\w-]+\s+){0,2})$",
     re.I)
-PLAIN_ZIPF = 3.0  # every word of a plain gloss must be this common (wordfreq Zipf)
 
 
 def abbr_spans(doc: Document) -> list[tuple[int, int]]:

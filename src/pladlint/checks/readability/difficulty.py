@@ -149,7 +149,7 @@ def hardest_sentences(ctx: Any, sections: list[int] | tuple[int, ...],
     total = mine[0].counts
     for s in mine[1:]:
         total = total + s.counts
-    overall = difficulty_model().score(total).value
+    overall = difficulty_model().value(total)
     ranked = sorted(mine, key=lambda s: (-s.value, s.unit, s.sentence.start))
     return [s for i, s in enumerate(ranked[:limit]) if i == 0 or s.value >= overall]
 
@@ -217,7 +217,7 @@ def _within(starts: list[int], s: Any) -> int:
 
 def _hard_words(ctx: Any) -> dict[int, list[int]]:
     """Starts of formal words (complex-word's lexicon) per unit, every use counted."""
-    lexicon = complex_lexicon(ctx.nlp)
+    lexicon = complex_lexicon(ctx.nlp, 3)  # the same cached lexicon complex-word reads
     return _by_unit((ui, ctx.analysis[ui].tokens[m.first].start)
                     for ui in range(len(ctx.doc.units))
                     for m in lexicon.matches(ctx.analysis[ui].tokens))

@@ -155,7 +155,7 @@ class ReadingGrade(Rule):
         for sentence, c in counted:
             if doc.units[sentence.unit].kind == "heading":
                 continue
-            gain = push(total, c, ctx.language)
+            gain = push(total, c)
             if gain > MIN_PUSH:
                 ranked.append((-gain, sentence.unit, sentence.start, sentence))
         ranked.sort(key=lambda r: r[:3])
