@@ -19,8 +19,9 @@ def difficulty_report(page: Path, config: Config, line: int | None = None,
     from pladlint.checks.readability.difficulty import (
         difficulty_scan,
         hardest_sentences,
-        hotspot,
         page_difficulty,
+        reasons,
+        sentence_location,
     )
     from pladlint.cli.term_report import display_name, read_page
     from pladlint.engine import build_context
@@ -40,29 +41,24 @@ def difficulty_report(page: Path, config: Config, line: int | None = None,
     sections = []
     for index, d in sorted(scan.sections.items()):
         section = doc.sections[index]
-        if line is not None:
-            chosen = [s for s in scan.by_section.get(index, []) if _on_line(ctx, s, line)]
-        else:
-            chosen = hardest_sentences(ctx, (index,), SHOWN)
-        if line is not None and not chosen:
-            continue
+        chosen = scan.by_section.get(index, []) if line is not None else \
+            hardest_sentences(ctx, (index,), SHOWN)
         sentences = []
         for s in chosen:
-            h = hotspot(ctx, s)
-            sentences.append({k: h[k] for k in ("line", "column", "end_line", "end_column",
-                                                "words", "difficulty", "why", "text")}
-                             | {"parts": _parts(s.difficulty)})
+            where = sentence_location(ctx, s.sentence)
+            if line is not None and not where["line"] <= line <= where["end_line"]:
+                continue
+            detail = s.difficulty
+            sentences.append({k: where[k] for k in ("line", "column", "end_line", "end_column",
+                                                    "words")}
+                             | {"difficulty": detail.value, "why": reasons(detail),
+                                "text": where["text"], "parts": _parts(detail)})
+        if line is not None and not sentences:
+            continue
         sections.append({"heading": section.heading, "line": section.start_line,
                          "difficulty": d.value, "parts": _parts(d), "sentences": sentences})
     out["sections"] = sections
     return out
-
-
-def _on_line(ctx: Any, scored: Any, line: int) -> bool:
-    unit = ctx.doc.units[scored.unit]
-    span = unit.source_span(scored.sentence.start, scored.sentence.end)
-    first, last = ctx.doc.index.location(span.start).line, ctx.doc.index.location(span.end).line
-    return first <= line <= last
 
 
 def _parts(d: Any) -> list[dict[str, Any]]:

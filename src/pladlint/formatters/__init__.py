@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any, Callable, Iterable
 
@@ -65,25 +66,20 @@ class Renderers:
     spawned worker gets it whole."""
 
     def __init__(self, targets: Iterable[tuple[str, FormatOptions]]) -> None:
-        self.targets: list[tuple[str, FormatOptions]] = []
+        # (piece key, formatter module, options), one per key: worked out once, not per page
+        self.targets: list[tuple[str, str, FormatOptions]] = []
         self.complete = True
         for name, options in targets:
             module = sys.modules.get(get_formatter(name).__module__)
-            if hasattr(module, "page_piece"):
-                self.targets.append((name, options))
-            else:
+            if not hasattr(module, "page_piece"):
                 self.complete = False
-        self.keys = tuple(dict.fromkeys(self._module(n).page_key(o) for n, o in self.targets))
-
-    @staticmethod
-    def _module(name: str) -> Any:
-        return sys.modules[get_formatter(name).__module__]
+                continue
+            key = module.page_key(options)
+            # None: under these options the report reads no page pieces (text --statistics)
+            if key is not None and all(key != k for k, _, _ in self.targets):
+                self.targets.append((key, module.__name__, options))
+        self.keys = tuple(k for k, _, _ in self.targets)
 
     def __call__(self, result: FileResult) -> dict[str, tuple[str, Any]]:
-        out: dict[str, tuple[str, Any]] = {}
-        for name, options in self.targets:
-            module = self._module(name)
-            key = module.page_key(options)
-            if key not in out:
-                out[key] = module.page_piece(result, options)
-        return out
+        return {key: importlib.import_module(module).page_piece(result, options)
+                for key, module, options in self.targets}

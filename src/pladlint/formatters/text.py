@@ -217,8 +217,11 @@ def statistics(result: LintResult, style: Style) -> list[str]:
     return out
 
 
-def page_key(options: FormatOptions) -> str:
-    """What a page's piece depends on besides the page (see `page_piece`)."""
+def page_key(options: FormatOptions) -> str | None:
+    """What a page's piece depends on besides the page (see `page_piece`); None when the
+    report reads no pieces (`--statistics` counts from the run's tallies)."""
+    if getattr(options, "statistics", False):
+        return None
     return f"text/{int(bool(options.color))}"
 
 

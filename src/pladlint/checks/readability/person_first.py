@@ -25,7 +25,7 @@ from pladlint.checks.readability.person_first_pack import (
     load_person_first,
 )
 from pladlint.checks.readability.quotes import QuoteCounts
-from pladlint.language.inflection import inflect_alternatives
+from pladlint.language.inflection import inflect_alternatives, lemminflect_module
 from pladlint.language.names import capitalised_in_mid_sentence
 
 _BE_TAG = {"is": "VBZ", "are": "VBP", "am": "VBP", "was": "VBD", "were": "VBD", "be": "VB",
@@ -308,8 +308,7 @@ def _conjugate(plain: str, tag: str) -> str:
 @lru_cache(maxsize=1024)
 def _finite_verb(word: str) -> bool:
     """Can `word` be a finite verb? "the disabled need ramps", not "the disabled parking"."""
-    import lemminflect  # noqa: PLC0415
-
+    lemminflect = lemminflect_module()  # its tables precompiled, whoever loads it first
     for pos, lemmas in lemminflect.getAllLemmas(word).items():
         if pos in ("VERB", "AUX") and any(
                 word in lemminflect.getAllInflections(lemma).get(tag, ())
@@ -320,6 +319,6 @@ def _finite_verb(word: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _inflect(verb: str, tag: str) -> str:
-    import lemminflect  # noqa: PLC0415 - loaded by language.inflection already
-
-    return verb if tag == "VB" else (lemminflect.getInflection(verb, tag) or (verb,))[0]
+    if tag == "VB":
+        return verb
+    return (lemminflect_module().getInflection(verb, tag) or (verb,))[0]
