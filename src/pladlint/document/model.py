@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -93,31 +94,19 @@ class Document:
     links: list[Link]
     images: list[Image]
     comments: list[HtmlComment]
-    # the sections' start lines, for section_at's bisection (None: not built or unordered)
-    _starts: tuple[int, list[int] | None] | None = field(default=None, init=False, repr=False,
-                                                         compare=False)
 
     @property
     def metadata(self) -> dict[str, Any]:
         return self.front_matter.metadata
 
+    @cached_property
+    def _section_lines(self) -> list[int]:
+        # the parser makes sections in page order, so their start lines are sorted
+        return [s.start_line for s in self.sections]
+
     def section_at(self, offset: int) -> Section | None:
         """The last section starting on or before the offset's line (None: before them all)."""
-        line = self.index.line_of(offset) + 1
-        # Sections are in page order: a bisection, not a walk over all of them per finding
-        # (quadratic on a page of many headings and findings given no section).
-        if self._starts is None or self._starts[0] != len(self.sections):
-            lines = [s.start_line for s in self.sections]
-            ordered = all(a <= b for a, b in zip(lines, lines[1:]))
-            self._starts = (len(self.sections), lines if ordered else None)
-        lines = self._starts[1]
-        if lines is not None:
-            k = bisect_right(lines, line)
-            return self.sections[k - 1] if k else None
-        found = None
-        for section in self.sections:
-            if section.start_line <= line:
-                found = section
-            else:
-                break
-        return found
+        # a bisection, not a walk over all sections per finding (quadratic on a page of many
+        # headings and findings given no section)
+        k = bisect_right(self._section_lines, self.index.line_of(offset) + 1)
+        return self.sections[k - 1] if k else None

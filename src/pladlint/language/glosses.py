@@ -34,6 +34,7 @@ from pladlint.language.phrases import (
     phrase_before,
     phrase_tail,
 )
+from pladlint.positions import Ranges
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,35 @@ def find_glosses(text: str) -> tuple[Gloss, ...]:
     """Every explanation the unit's prose `text` gives, in no particular order. Kept per text:
     the jargon scan and the acronym scan both read a unit's glosses."""
     return tuple(_find(text))
+
+
+class GlossIndex:
+    """A unit's glosses, asked for the first one, in their order, that
+    explains a mention or holds it among its explaining words. Looked up by position rather
+    than tried one by one: a long paragraph has as many glosses as mentions."""
+
+    def __init__(self, glosses: tuple[Gloss, ...]) -> None:
+        self.glosses = glosses
+        self.terms = Ranges((g.term_start, g.term_end, k) for k, g in enumerate(glosses))
+        self.texts = Ranges((g.text_start, g.text_end, k) for k, g in enumerate(glosses)
+                            if g.exempt)
+
+    def explaining(self, start: int, end: int) -> Gloss | None:
+        """The first gloss whose `explains(start, end)`, or None."""
+        ks = [k for _, _, k in self.terms.holding(start, end) if end > self.glosses[k].tail_start]
+        return self.glosses[min(ks)] if ks else None
+
+    def holding(self, start: int, end: int) -> Gloss | None:
+        """The first gloss whose `holds(start, end)`, or None."""
+        ks = [k for _, _, k in self.texts.holding(start, end)]
+        return self.glosses[min(ks)] if ks else None
+
+
+@lru_cache(maxsize=4096)
+def gloss_index(text: str) -> GlossIndex:
+    """`find_glosses(text)` indexed by position, kept per text like the glosses: the jargon
+    and acronym scans ask it of every mention."""
+    return GlossIndex(find_glosses(text))
 
 
 # Words that every match of a pattern holds (one of each group), lower-case: a text without

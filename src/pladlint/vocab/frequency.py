@@ -62,7 +62,7 @@ def _tables(folder: Any) -> tuple[Any, dict[str, float]] | None:
     cache folder, where building them would cost more than wordfreq's own load."""
     if folder is None:
         return None
-    from pladlint.vocab.word_tables import data_key, package_file, stored_table
+    from pladlint.vocab.word_tables import data_key, stored_table
 
     sources = _sources()
     buckets = stored_table("wordfreq-buckets", data_key("buckets-v1", *sources), _buckets)
@@ -72,7 +72,7 @@ def _tables(folder: Any) -> tuple[Any, dict[str, float]] | None:
 
 def _sources() -> list[Any]:
     """The files the stored answers come from: wordfreq's English list and its code."""
-    from pladlint.vocab.word_tables import package_file
+    from pladlint.vocab.precompiled import package_file
 
     return [package_file("wordfreq", *parts) for parts in (
         ("data", "large_en.msgpack.gz"), ("__init__.py",), ("numbers.py",), ("tokens.py",))]

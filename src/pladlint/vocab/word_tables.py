@@ -70,16 +70,6 @@ def stored_table(name: str, key: str, build: Callable[[], dict[str, Any]]) -> Sh
                                            lambda: shard_blobs(build())))
 
 
-def package_file(package: str, *parts: str) -> Path:
-    """A data file of an installed package, found without importing the package."""
-    import importlib.util
-
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the '{package}' package is not installed")
-    return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
-
-
 def data_key(kind: str, *files: Path) -> str:
     """A key that changes when any of `files` (a package's data) does."""
     parts = [kind]

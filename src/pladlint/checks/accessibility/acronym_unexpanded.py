@@ -17,7 +17,7 @@ from pladlint.language.acronyms import (
     names_its_kind,
     proper_name_for,
 )
-from pladlint.language.glosses import find_glosses
+from pladlint.language.glosses import gloss_index
 from pladlint.vocab.term_help import acronym_expansion
 from pladlint.checks.base import Rule, Severity, Violation
 from pladlint.checks.settings import ACRONYM_OPTIONS
@@ -73,10 +73,11 @@ def _after_a_name(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:(\"“"
 
 
-def _glossed(glosses, start: int, end: int) -> bool:
+def _glossed(text: str, start: int, end: int) -> bool:
     """Explained by the sentence itself: "TTY (for deaf and hard of hearing callers)", or a
     word of another term's explanation: "(FEV1, forced expiratory volume ...)"."""
-    return any(g.explains(start, end) or g.holds(start, end) for g in glosses)
+    glosses = gloss_index(text)  # by position: a paragraph may hold many of both
+    return glosses.explaining(start, end) is not None or glosses.holding(start, end) is not None
 
 
 @dataclass
@@ -125,7 +126,7 @@ def _scan(ctx, allow: tuple[str, ...], patterns: tuple[str, ...]) -> AcronymScan
                     or any(a <= occ.start and occ.end <= z for a, z in ranges)
                     or names_its_kind(unit.text, occ.end)
                     or AcronymUnexpanded.legend_cell(doc, ui, occ.token)
-                    or _glossed(find_glosses(unit.text), occ.start, occ.end)):
+                    or _glossed(unit.text, occ.start, occ.end)):
                 explained.add(k)
                 if k in first_uses:
                     first_uses[k].expanded_at, first_uses[k].long_form = span, long_form

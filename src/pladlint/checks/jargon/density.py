@@ -49,7 +49,7 @@ class JargonDensity(Rule):
             if density <= limit:
                 continue
             terms = sorted({ctx.doc.units[m.unit].text[m.start : m.end].lower()
-                            for m in result.unexplained() if m.section == section.index})
+                            for m in result.unexplained_by_section.get(section.index, ())})
             shown = ", ".join(terms[:5]) + (", ..." if len(terms) > 5 else "")
             span = section.heading_span or _first_unit_span(ctx, section)
             yield Violation(

@@ -12,8 +12,7 @@ from typing import Any
 
 from pladlint.document import abbr_tags
 from pladlint.document.model import Document
-from pladlint.language.glosses import PLAIN_ZIPF  # every word of a plain gloss this common
-from pladlint.positions import Ranges
+from pladlint.language.glosses import PLAIN_ZIPF, GlossIndex  # PLAIN_ZIPF: words of a plain gloss
 from pladlint.safe_regex import SafePattern, compile_pattern
 
 DEFAULT_GLOSSARY_PATTERNS = (
@@ -130,7 +129,7 @@ def defined_here(text: str, start: int, end: int) -> bool:
 
 
 def defined_in_next_sentence(found: list, text: str, sentences: list[Any],
-                             glosses: "GlossIndex") -> set[str]:
+                             glosses: GlossIndex) -> set[str]:
     """Terms whose use is defined again in the same or the very next sentence of the
     paragraph: the reader gets the explanation straight away."""
     ends = [sentence.end for sentence in sentences]
@@ -153,25 +152,3 @@ def defined_in_next_sentence(found: list, text: str, sentences: list[Any],
                 defined_here(text, start, end) or glosses.explaining(start, end) is not None):
             out.add(key)
     return out
-
-
-class GlossIndex:
-    """A unit's glosses (language/glosses.py), asked for the first one, in their order, that
-    explains a mention or holds it among its explaining words. Looked up by position rather
-    than tried one by one: a long paragraph has as many glosses as mentions."""
-
-    def __init__(self, glosses: tuple[Any, ...]) -> None:
-        self.glosses = glosses
-        self.terms = Ranges((g.term_start, g.term_end, k) for k, g in enumerate(glosses))
-        self.texts = Ranges((g.text_start, g.text_end, k) for k, g in enumerate(glosses)
-                            if g.exempt)
-
-    def explaining(self, start: int, end: int) -> Any:
-        """The first gloss whose `explains(start, end)`, or None."""
-        ks = [k for _, _, k in self.terms.holding(start, end) if end > self.glosses[k].tail_start]
-        return self.glosses[min(ks)] if ks else None
-
-    def holding(self, start: int, end: int) -> Any:
-        """The first gloss whose `holds(start, end)`, or None."""
-        ks = [k for _, _, k in self.texts.holding(start, end)]
-        return self.glosses[min(ks)] if ks else None

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import Any
 
 from pladlint.checks.jargon.explanations import (
     DEFAULT_GLOSSARY_PATTERNS,
-    GlossIndex,
     GlossaryMatcher,
     abbr_spans,
     defined_here,
@@ -23,7 +22,7 @@ from pladlint.checks.jargon.explanations import (
     front_matter_glossary,
     glossary_link_ranges,
 )
-from pladlint.language.glosses import find_glosses
+from pladlint.language.glosses import GlossIndex, gloss_index
 from pladlint.positions import Ranges
 from pladlint.vocab.lexicon import Term, default_lexicon
 from pladlint.vocab.rare_words import (
@@ -69,14 +68,16 @@ class Mention:
 class JargonScan:
     mentions: list[Mention] = field(default_factory=list)
     section_words: dict[int, int] = field(default_factory=dict)
-    # (len(mentions), unexplained mentions per section) once density has been asked for
-    _counted: tuple[int, dict[int, int]] | None = field(default=None, init=False, repr=False,
-                                                        compare=False)
 
-    def unexplained(self, listed: bool | None = None) -> list[Mention]:
-        """Unexplained mentions; listed=True: pack terms only, False: rare words only."""
-        return [m for m in self.mentions if m.explained is None
-                and (listed is None or (m.term is not None) == listed)]
+    @cached_property
+    def unexplained_by_section(self) -> dict[int, list[Mention]]:
+        """The unexplained mentions of each section, grouped in one pass over the finished
+        scan (per section, a pass each made a page's densities quadratic in its length)."""
+        out: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            if m.explained is None:
+                out.setdefault(m.section, []).append(m)
+        return out
 
     def density(self, section: int, acronyms: int = 0) -> float:
         """Unexplained jargon uses (listed terms, rare words and the `acronyms` not yet
@@ -84,20 +85,8 @@ class JargonScan:
         words = self.section_words.get(section, 0)
         if not words:
             return 0.0
-        return round(100 * (acronyms + self._unexplained_in(section)) / words, 2)
-
-    def _unexplained_in(self, section: int) -> int:
-        # Counted for every section in one pass, the first time: counting one section's
-        # mentions per call made the density of all sections quadratic in the page's length.
-        # The scan is complete when it is read; the length check guards a later append.
-        counted = self._counted
-        if counted is None or counted[0] != len(self.mentions):
-            per: dict[int, int] = {}
-            for m in self.mentions:
-                if m.explained is None:
-                    per[m.section] = per.get(m.section, 0) + 1
-            counted = self._counted = (len(self.mentions), per)
-        return counted[1].get(section, 0)
+        hits = acronyms + len(self.unexplained_by_section.get(section, ()))
+        return round(100 * hits / words, 2)
 
 
 def scan(ctx: Any, rare_zipf: float | None = None) -> JargonScan:
@@ -174,7 +163,7 @@ def _scan(ctx: Any, options: ScanOptions) -> JargonScan:
         ranges = Ranges(glossary_ranges.get(ui, ()))
         site_ranges = Ranges(linked.get(ui, ()) if options.site_links else ())
         named_ranges = Ranges(named.get(ui, ()) if options.site_links else ())
-        glosses = GlossIndex(find_glosses(unit.text))
+        glosses = gloss_index(unit.text)
         defined_next = defined_in_next_sentence(found, unit.text, analysis.sentences, glosses)
         for start, end, key, term, z, aliases in found:
             site = site_ranges.holding(start, end)
