@@ -179,21 +179,12 @@ class ResultCache:
         return found
 
     def get(self, key: str) -> FileResult | None:
+        payload = self._read(self._path(key), _FORMAT)
         try:
-            blob = self._path(key).read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        try:
-            if not blob.startswith(_FORMAT):
-                raise ValueError("not a pladlint cache entry")
-            mac, payload = blob[len(_FORMAT):len(_FORMAT) + 32], blob[len(_FORMAT) + 32:]
-            if not hmac.compare_digest(mac, _sign(payload)):
-                raise ValueError("not signed by this user: never unpickled")
-            value = pickle.loads(zlib.decompress(payload))
-            if not isinstance(value, FileResult):
-                raise ValueError("not a FileResult")
-        except Exception:  # damaged, truncated or from another version: recompute
+            value = pickle.loads(payload) if payload is not None else None
+        except Exception:  # damaged or from another version: recompute
+            value = None
+        if not isinstance(value, FileResult):
             self.misses += 1
             return None
         self.hits += 1
@@ -204,33 +195,46 @@ class ResultCache:
 
     def put_payload(self, key: str, payload: bytes) -> None:
         """Store a result already pickled (`pickle.dumps(result, HIGHEST_PROTOCOL)`)."""
-        self._prepare()
-        try:
-            packed = zlib.compress(payload, _LEVEL)
-            atomic_write(self._path(key), _FORMAT + _sign(packed) + packed)
-        except OSError:
-            pass  # read-only checkout or full disk: linting still works, uncached
+        self._write(self._path(key), _FORMAT, payload)
 
     def record(self, key: str) -> PageRecord | None:
         """The page's tallies and report pieces stored beside its result, if any: one read
         of a small file, checked like a result, never unpickled."""
+        payload = self._read(self._path(key, ".page"), _RECORD)
         try:
-            blob = self._path(key, ".page").read_bytes()
-        except OSError:
-            return None
-        start = len(_RECORD) + 32
-        if not blob.startswith(_RECORD) or not hmac.compare_digest(
-                blob[len(_RECORD):start], _sign(blob[start:])):
-            return None
-        try:
-            return PageRecord.from_bytes(zlib.decompress(blob[start:]))
+            return PageRecord.from_bytes(payload) if payload is not None else None
         except Exception:  # damaged or from another version: rebuilt from the result
             return None
 
     def put_record(self, key: str, record: PageRecord) -> None:
+        try:
+            payload = record.to_bytes()
+        except ValueError:  # a piece marshal cannot store: the record is simply not kept
+            return
+        self._write(self._path(key, ".page"), _RECORD, payload)
+
+    @staticmethod
+    def _read(path: Path, magic: bytes) -> bytes | None:
+        """The payload of an entry written by `_write`: None when it is missing, torn, from
+        another version or not signed with this user's key (then it is never loaded)."""
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        start = len(magic) + 32
+        if not blob.startswith(magic) or not hmac.compare_digest(blob[len(magic):start],
+                                                                 _sign(blob[start:])):
+            return None
+        try:
+            return zlib.decompress(blob[start:])
+        except zlib.error:
+            return None
+
+    def _write(self, path: Path, magic: bytes, payload: bytes) -> None:
+        """`magic`, the HMAC of the compressed payload, then the payload, put in place whole."""
         self._prepare()
         try:
-            payload = zlib.compress(record.to_bytes(), _LEVEL)
-            atomic_write(self._path(key, ".page"), _RECORD + _sign(payload) + payload)
-        except (OSError, ValueError):
-            pass
+            packed = zlib.compress(payload, _LEVEL)
+            atomic_write(path, magic + _sign(packed) + packed)
+        except OSError:
+            pass  # read-only checkout or full disk: linting still works, uncached

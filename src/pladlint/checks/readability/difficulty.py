@@ -194,9 +194,10 @@ def section_hotspots(ctx: Any, section: int) -> list[dict]:
         return []
     out = []
     for s in hardest_sentences(ctx, (section,), HOTSPOTS):
-        h = hotspot(ctx, s)
-        out.append({k: h[k] for k in ("line", "column", "end_line", "end_column", "words",
-                                      "difficulty", "why", "excerpt")})
+        where = sentence_location(ctx, s.sentence)
+        out.append({k: where[k] for k in ("line", "column", "end_line", "end_column", "words")}
+                   | {"difficulty": s.value, "why": reasons(s.difficulty),
+                      "excerpt": where["excerpt"]})
     return out
 
 
