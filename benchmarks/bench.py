@@ -211,14 +211,11 @@ def one_page(folder: Path, env: dict, work: Path, python: str) -> dict:
     return out
 
 
-MB = 1024 * 1024
-
-
 def big_pages(env: dict, work: Path, python: str) -> dict:
     """One realistic 1 MB page and 10,000 headings in one file, each linted by
     `pladlint check FILE` in a cold process with an empty result cache (precompiled data
     built beforehand, as on any machine that has run pladlint once)."""
-    from robustness import many_headings, realistic_page  # the issue's pages, built one way
+    from robustness import MB, many_headings, realistic_page  # the issue's pages, one way
 
     folder = work / "big"
     if folder.exists():
